@@ -1,0 +1,141 @@
+"""Turning raw article text into a `Document`: the date header, markup masking, boilerplate.
+
+Nothing here changes `Document.text` (offsets index it as given). Markup is blanked in a
+same-length copy, `nlp_text`, so the parser reads prose and offsets still line up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import yaml
+
+from communique.document import Document, Span
+from communique.errors import DateError, InputError
+from communique.settings import DATA_DIR
+
+SEED_HEADER = re.compile(r"^\ufeff?[ \t]?date[ \t]+(\S+)[ \t]")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Markdown and HTML markup that should not reach the parser; each match is blanked.
+_MARKUP = [
+    re.compile(r"<[^<>\n]{1,300}>"),  # inline HTML tags
+    re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"),  # the "](url)" of a Markdown link
+    re.compile(r"(?<![\w\\])\[(?=[^\]\n]+\]\()"),  # the "[" opening a Markdown link
+    re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}"),  # *emphasis* and **bold** markers
+    re.compile(r"(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)"),  # _emphasis_
+    re.compile(r"\\(?=[#*_\[\]()\\`.-])"),  # backslash escapes
+    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M),  # heading markers
+    re.compile(r"^[ \t]*[-+*][ \t]+", re.M),  # list bullets
+    re.compile(r"[\u2060\ufffc\u200b]"),  # word joiners, object replacement characters
+]
+
+
+def parse_date(value: object, *, source: str | None = None) -> dt.date:
+    """A publication date as YYYY-MM-DD (a longer ISO timestamp keeps its date part)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise DateError("no publication date; give one (--date YYYY-MM-DD or a 'date' field)",
+                        source=source)
+    text = str(value).strip()
+    head = text[:10]
+    if not DATE_RE.match(head) or (len(text) > 10 and text[10] not in "T "):
+        raise DateError(f"date {text!r} is not YYYY-MM-DD", source=source)
+    try:
+        return dt.date.fromisoformat(head)
+    except ValueError:
+        raise DateError(f"date {text!r} is not a real calendar date", source=source) from None
+
+
+def split_seed_header(raw: str) -> tuple[str | None, str]:
+    """The seed form: ` date YYYY-MM-DD ` then the text on the same line."""
+    match = SEED_HEADER.match(raw)
+    if not match:
+        return None, raw
+    return match.group(1), raw[match.end():]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> list[re.Pattern[str]]:
+    with open(DATA_DIR / "boilerplate.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return [re.compile(p, re.I) for p in data["line_patterns"]]
+
+
+def find_boilerplate(text: str) -> list[Span]:
+    """Lines such as "Photo credit: mfa.gov.kz": page furniture, never evidence."""
+    spans: list[Span] = []
+    patterns = _boilerplate_patterns()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and len(stripped) < 200 and any(p.search(stripped) for p in patterns):
+            start = offset + (len(line) - len(line.lstrip()))
+            spans.append(Span(start, start + len(stripped)))
+        offset += len(line)
+    return spans
+
+
+def mask_markup(text: str) -> str:
+    """A same-length copy of `text` with markup replaced by spaces.
+
+    Hard-wrapped paragraphs (Markdown sources separate paragraphs with blank lines) get
+    their single line breaks turned into spaces too, so a sentence is not cut at a wrap.
+    """
+    chars = list(text)
+    for pattern in _MARKUP:
+        for match in pattern.finditer(text):
+            for i in range(match.start(), match.end()):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    masked = "".join(chars)
+    if "\n\n" in masked and masked.count("\n\n") * 4 < masked.count("\n"):
+        masked = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", masked)
+    return masked
+
+
+_ENGLISH_WORDS = frozenset(
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was", "at", "from", "it", "be", "has", "have", "are", "were", "this", "will", "an", "which", "said", "their", "its", "or", "not", "but", "also", "his", "her", "they", "he", "she", "we"]
+)
+
+
+def looks_english(text: str) -> bool:
+    """Cheap check that a text is English prose: enough of its words are English stopwords."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 8:
+        return bool(words) and all(w.isascii() for w in words)
+    common = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return common / len(words) >= 0.08
+
+
+def make_document(
+    text: str,
+    *,
+    doc_id: str,
+    date: object,
+    source: str,
+    title: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+) -> Document:
+    """Check and wrap one article; raises `InputError` for what cannot be an article."""
+    if "\x00" in text:
+        raise InputError("binary content (NUL bytes), not a text article", source=source)
+    if not text.strip():
+        raise InputError("empty text", source=source)
+    pub_date = parse_date(date, source=source)
+    if pub_date.year < 1900 or pub_date > dt.date.today() + dt.timedelta(days=2):
+        raise DateError(f"date {pub_date.isoformat()} is impossible for a published article",
+                        source=source)
+    if not looks_english(text):
+        raise InputError("text does not look like English; only English articles are read",
+                         source=source)
+    return Document(
+        id=doc_id, date=pub_date, text=text, title=title, url=url, publisher=publisher,
+        source=source, nlp_text=mask_markup(text), boilerplate=find_boilerplate(text),
+    )

@@ -1,0 +1,43 @@
+"""Shared fixtures: the spaCy pipeline (loaded once), `../shared` (skipped with a reason when absent)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from communique.settings import shared_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _shared_or_skip() -> Path:
+    path = shared_dir()
+    if not (path / "seed" / "article.txt").exists():
+        if os.environ.get("CI") or os.environ.get("COMMUNIQUE_REQUIRE_SHARED"):
+            pytest.fail(f"../shared is required here but missing at {path}")
+        pytest.skip(f"evaluation material not found at {path} (set COMMUNIQUE_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The `../shared` folder: seed, eval sets, corpus. Skips the test when it is absent."""
+    return _shared_or_skip()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One extraction pipeline for the whole session (loading spaCy takes a second)."""
+    from communique.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from communique.nlp import load_nlp
+
+    return load_nlp()

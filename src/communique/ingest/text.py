@@ -100,7 +100,8 @@ def mask_markup(text: str) -> str:
 
 
 _ENGLISH_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was", "at", "from", "it", "be", "has", "have", "are", "were", "this", "will", "an", "which", "said", "their", "its", "or", "not", "but", "also", "his", "her", "they", "he", "she", "we"]
+    "the of and to in a is that for on with as by was at from it be has have are were this "  # noqa: SIM905
+    "will an which said their its or not but also his her they he she we".split()
 )
 
 

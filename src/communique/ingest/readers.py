@@ -19,6 +19,8 @@ from communique.ingest.text import make_document, split_seed_header
 
 IngestItem = Document | InputError
 
+ARTICLE_SUFFIXES = (".txt", ".text", ".json", ".json.gz", ".jsonl", ".jsonl.gz", ".ndjson", ".html",
+                    ".htm", ".html.gz", ".txt.gz")
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a single article file larger than this is not an article
 
 
@@ -159,8 +161,11 @@ def html_to_document(html: str, *, source: str, doc_id: str, date: str | None = 
 def read_path(path: Path, *, date: str | None = None) -> Iterator[IngestItem]:
     """Dispatch on the file name; folders are read recursively in name order."""
     if path.is_dir():
+        # In a folder, only files that look like articles are read (a README beside them is not).
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not child.name.startswith("."):
+            if child.is_file() and not child.name.startswith(".") and child.name.lower().endswith(
+                ARTICLE_SUFFIXES
+            ):
                 yield from read_path(child, date=date)
         return
     if not path.exists():

@@ -10,11 +10,19 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 
 def shared_dir() -> Path:
-    """The evaluation material beside the repository (`../shared`), or `COMMUNIQUE_SHARED`."""
+    """The evaluation material beside the repository (`../shared`), or `COMMUNIQUE_SHARED`.
+
+    Looked for beside the source checkout first, then beside the current directory; the
+    first candidate is returned when neither exists, so messages can name it.
+    """
     env = os.environ.get("COMMUNIQUE_SHARED")
     if env:
         return Path(env)
-    return PACKAGE_DIR.parents[2].parent / "shared"
+    candidates = [PACKAGE_DIR.parents[2] / "shared", Path.cwd().resolve().parent / "shared"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
 
 
 def user_data_dir() -> Path:

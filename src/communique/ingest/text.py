@@ -13,10 +13,19 @@ from functools import lru_cache
 import yaml
 
 from communique.document import Document, Span
-from communique.errors import DateError, InputError
+from communique.errors import DateError
+from communique.ingest.errors import (
+    BinaryInput,
+    BrokenRecord,
+    EmptyInput,
+    EncodingInput,
+    NotEnglishInput,
+    TooLargeInput,
+)
 from communique.settings import DATA_DIR
 
-SEED_HEADER = re.compile(r"^\ufeff?[ \t]?date[ \t]+(\S+)[ \t]")
+# The date token must start with a digit: "date night was..." is prose, not a header.
+SEED_HEADER = re.compile(r"^\ufeff?[ \t]?date[ \t]+(\d\S*)[ \t]")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Markdown and HTML markup that should not reach the parser; each match is blanked.
@@ -114,27 +123,55 @@ def looks_english(text: str) -> bool:
     return common / len(words) >= 0.08
 
 
+MAX_TEXT_CHARS = 1_000_000  # below spaCy's max_length; the longest corpus release is ~250,000
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _optional_str(value: object, name: str, source: str) -> str | None:
+    """Metadata fields are strings or absent; a number or list there is a broken record."""
+    if value is None or isinstance(value, str):
+        return value or None
+    raise BrokenRecord(f"field {name!r} is {type(value).__name__}, not a string", source=source)
+
+
 def make_document(
     text: str,
     *,
     doc_id: str,
     date: object,
     source: str,
-    title: str | None = None,
-    url: str | None = None,
-    publisher: str | None = None,
+    title: object = None,
+    url: object = None,
+    publisher: object = None,
 ) -> Document:
     """Check and wrap one article; raises `InputError` for what cannot be an article."""
     if "\x00" in text:
-        raise InputError("binary content (NUL bytes), not a text article", source=source)
+        raise BinaryInput("binary content (NUL bytes), not a text article", source=source)
     if not text.strip():
-        raise InputError("empty text", source=source)
+        raise EmptyInput("empty text", source=source)
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLargeInput(f"text of {len(text):,} characters is too long for one article "
+                         f"(limit {MAX_TEXT_CHARS:,})", source=source)
+    if _LONE_SURROGATE.search(text):
+        # JSON "\ud800" escapes decode to lone surrogates, which cannot be written as UTF-8
+        raise EncodingInput("text contains invalid Unicode (a lone surrogate)", source=source)
+    if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
+        raise BinaryInput("binary content (control characters), not a text article", source=source)
+    if not doc_id or _LONE_SURROGATE.search(doc_id) or "\x00" in doc_id:
+        raise BrokenRecord("record has an empty or invalid 'id'", source=source)
+    title = _optional_str(title, "title", source)
+    url = _optional_str(url, "url", source)
+    publisher = _optional_str(publisher, "publisher", source)
+    for value in (title, url, publisher):
+        if value is not None and (_LONE_SURROGATE.search(value) or "\x00" in value):
+            raise EncodingInput("metadata contains invalid Unicode", source=source)
     pub_date = parse_date(date, source=source)
     if pub_date.year < 1900 or pub_date > dt.date.today() + dt.timedelta(days=2):
         raise DateError(f"date {pub_date.isoformat()} is impossible for a published article",
                         source=source)
     if not looks_english(text):
-        raise InputError("text does not look like English; only English articles are read",
+        raise NotEnglishInput("text does not look like English; only English articles are read",
                          source=source)
     return Document(
         id=doc_id, date=pub_date, text=text, title=title, url=url, publisher=publisher,

@@ -1,0 +1,132 @@
+"""Cross-article event clustering: one cluster per occasion, every source kept, each link explained.
+
+Two reports are the same occasion when they have the same type and status, different
+documents, agreeing participant countries, compatible dates (a few days apart when a day
+is known, to allow for readouts published the day after), no conflicting place, mode or
+series round. Among the clusters that qualify, the highest score wins; text similarity of
+the evidence and topics only breaks ties. Events are visited in content order (date,
+document, event key), so the result is the same whatever order articles arrived in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.link.model import (
+    LinkEvent,
+    countries_agree,
+    jaccard,
+    normalise_series_name,
+    places_compatible,
+)
+
+DAY_TOLERANCE = 3  # days between two day-precise reports of one occasion
+MAX_SPAN = dt.timedelta(days=400)  # a cluster's anchor is never further back than this
+
+
+@dataclass(slots=True)
+class Cluster:
+    anchor: LinkEvent
+    members: list[LinkEvent] = field(default_factory=list)
+    links: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return "c-" + self.anchor.stable_id.replace(":", "-")
+
+    @property
+    def documents(self) -> set[str]:
+        return {m.doc_key for m in self.members}
+
+
+def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
+    """Score how likely `b` reports the same occasion as `a`, with reasons; None when it cannot."""
+    if a.type != b.type or a.status != b.status or a.doc_key == b.doc_key:
+        return None
+    reasons = [f"same type {a.type} and status {a.status}"]
+    score = 1.0
+    if a.mode and b.mode and a.mode != b.mode:
+        return None
+    agree = countries_agree(a.type, a.countries, b.countries)
+    if agree == 0.0:
+        return None
+    if agree is not None:
+        score += agree
+        reasons.append(f"participants {' '.join(sorted(a.countries))} / {' '.join(sorted(b.countries))}")
+    series_match = False
+    if a.series_name and b.series_name:
+        if normalise_series_name(a.series_name) != normalise_series_name(b.series_name) and not (
+                jaccard(set(normalise_series_name(a.series_name).split()),
+                        set(normalise_series_name(b.series_name).split())) >= 0.6):
+            return None
+        if a.series_round is not None and b.series_round is not None and a.series_round != b.series_round:
+            return None
+        series_match = True
+        score += 1.0
+        round_text = f" round {a.series_round}" if a.series_round else ""
+        reasons.append(f"same series {a.series_name!r}{round_text}")
+    place = places_compatible(a.location_name, a.location_country, b.location_name, b.location_country)
+    if place is False:
+        return None
+    if place:
+        score += 1.0
+        reasons.append(f"same place {a.location_name or a.location_country}")
+    date_score = _date_score(a, b, weak_ok=series_match or bool(place))
+    if date_score is None:
+        return None
+    score += date_score[0]
+    reasons.append(date_score[1])
+    if agree is None and not series_match and not place:
+        return None  # nothing but type and date in common: too weak to call it one occasion
+    similarity = jaccard(a.words, b.words)
+    score += 0.5 * similarity
+    reasons.append(f"text similarity {similarity:.2f}")
+    return round(score, 3), reasons
+
+
+def _date_score(a: LinkEvent, b: LinkEvent, *, weak_ok: bool) -> tuple[float, str] | None:
+    if a.precision == "day" and b.precision == "day" or not (a.dated and b.dated):
+        gap = abs((a.start - b.start).days)
+        if gap > DAY_TOLERANCE:
+            return None
+        return 1.0 - gap / (DAY_TOLERANCE + 1), f"dates {gap} day(s) apart"
+    if a.start <= b.end and b.start <= a.end:
+        return (0.5, f"date windows overlap ({a.start}..{a.end} / {b.start}..{b.end})") if weak_ok else None
+    return None
+
+
+def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
+    """Group events into clusters (singletons included), deterministic in the events' content."""
+    buckets: dict[tuple[str, str], tuple[list[dt.date], list[Cluster]]] = {}
+    result: list[Cluster] = []
+    for event in sorted(items, key=lambda e: e.sort_key):
+        starts, open_clusters = buckets.setdefault((event.type, event.status), ([], []))
+        lo = bisect.bisect_left(starts, event.start - MAX_SPAN)
+        best: tuple[float, str, Cluster, list[str], LinkEvent] | None = None
+        for cluster in open_clusters[lo:]:
+            if event.doc_key in cluster.documents:
+                continue
+            scored = [(s, m, r) for m in cluster.members if (s_r := compare(m, event)) for s, r in [s_r]]
+            if not scored:
+                continue
+            if any(compare(m, event) is None and m.doc_key != event.doc_key for m in cluster.members):
+                continue  # must be compatible with every member, not just one
+            score, member, reasons = max(scored, key=lambda t: (t[0], t[1].stable_id))
+            candidate = (score, cluster.key, cluster, reasons, member)
+            if best is None or (score, cluster.key) > (best[0], best[1]):
+                best = candidate
+        if best is None:
+            cluster = Cluster(anchor=event, members=[event])
+            cluster.links[event.id] = (1.0, {"anchor": True, "reasons": ["first report of this occasion"]})
+            starts.append(event.start)
+            open_clusters.append(cluster)
+            result.append(cluster)
+        else:
+            score, _key, cluster, reasons, member = best
+            cluster.members.append(event)
+            cluster.links[event.id] = (score, {"anchor": False, "matched_event_id": member.id,
+                                               "matched_document": member.doc_key, "reasons": reasons})
+    return result

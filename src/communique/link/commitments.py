@@ -1,0 +1,129 @@
+"""Promise follow-up: every planned occasion is a commitment with a due window and a status.
+
+- due window: from the promised date's value and precision ("2025" → 2025-01-01..2025-12-31);
+  a promise with no date is open-ended (it can be fulfilled or cancelled, never overdue);
+- fulfilled: a later occurred occasion of the same type, in the same series (same round when
+  both say) or among the same participant countries, at a compatible place, inside the window;
+- cancelled: a later negated report of the same occasion (fulfilment wins if both exist);
+- overdue: the window ended before `as_of`, which is the newest article date in the store —
+  not today's date, so the result depends only on the stored articles (tests are
+  deterministic, and an old archive is judged as of its own time). Readers can re-judge
+  pending/overdue for another day (`as_of=` in the API, `--as-of` in the CLI).
+Every decision carries an explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from communique.link.clusters import Cluster
+from communique.link.model import LinkEvent, places_compatible
+
+
+def _due_window(cluster: Cluster) -> tuple[str | None, dt.date | None, dt.date | None]:
+    dated = [m for m in cluster.members if m.dated]
+    if not dated:
+        return None, None, None
+    best = min(dated, key=lambda m: ((m.end - m.start).days, m.sort_key))
+    value = best.start.isoformat() if best.precision == "day" else (
+        best.start.isoformat()[:7] if best.precision == "month" else str(best.start.year)
+        if best.precision == "year" else f"{best.start.isoformat()}..{best.end.isoformat()}")
+    return value, best.start, best.end
+
+
+def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent) -> list[str] | None:
+    """Reasons why `event` answers `promise` (type, series or participants, place), or None."""
+    if event.type != promise.type:
+        return None
+    reasons = [f"same type {event.type}"]
+    if series_key and event.series_key == series_key:
+        if promise.series_round is not None and event.series_round is not None \
+                and promise.series_round != event.series_round:
+            return None
+        reasons.append("same series" + (f", round {event.series_round}" if event.series_round else ""))
+        series_match = True
+    elif promise.countries and promise.countries <= event.countries and (
+            len(promise.countries) >= 2 or promise.countries == event.countries):
+        reasons.append(f"same participants {' '.join(sorted(promise.countries))}")
+        series_match = False
+    else:
+        return None
+    place = places_compatible(promise.location_name, promise.location_country, event.location_name,
+                              event.location_country)
+    if place is False:
+        return None
+    if place:
+        reasons.append(f"same place {event.location_name or event.location_country}")
+    elif promise.location_name or promise.location_country:
+        if not series_match:
+            return None  # a promised place with neither place nor series to confirm it
+        reasons.append("place not stated in the report")
+    return reasons
+
+
+def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster],
+          as_of: dt.date | None) -> list[dict[str, Any]]:
+    """One commitment per planned cluster, with its status, resolving event and explanation."""
+    results = []
+    for cluster in sorted(planned, key=lambda c: c.key):
+        promise = min(cluster.members, key=lambda m: (m.doc_date, m.sort_key))
+        promised_on = promise.doc_date
+        series_key = next((m.series_key for m in cluster.members if m.series_key), None)
+        series_round = next((m.series_round for m in cluster.members if m.series_round is not None), None)
+        place = next((m for m in cluster.members if m.location_name or m.location_country), None)
+        due_value, due_start, due_end = _due_window(cluster)
+        probe = replace(promise, series_round=series_round,
+                        location_name=place.location_name if place else None,
+                        location_country=place.location_country if place else None,
+                        countries=frozenset().union(*(m.countries for m in cluster.members)))
+        record: dict[str, Any] = {
+            "key": "p-" + cluster.key[2:], "event_id": promise.id, "anchor": cluster,
+            "type": promise.type, "countries": probe.countries, "series_key": series_key,
+            "series_round": series_round, "location_name": probe.location_name,
+            "location_country": probe.location_country, "promised_on": promised_on, "due_value": due_value,
+            "due_start": due_start, "due_end": due_end, "as_of": as_of,
+            "resolved_by_event_id": None, "resolved_by_cluster": None,
+        }
+        fulfilled = _first_match(probe, series_key, occurred, promised_on, due_start, due_end)
+        cancelled = _first_match(probe, series_key, negated, promised_on, due_start, due_end, by_report=True)
+        if fulfilled:
+            event, other, reasons = fulfilled
+            record.update(status="fulfilled", resolved_by_event_id=event.id, resolved_by_cluster=other,
+                          explanation={"reasons": reasons + [f"held {event.start} inside the due window"],
+                                       "document": event.doc_key})
+        elif cancelled:
+            event, other, reasons = cancelled
+            record.update(status="cancelled", resolved_by_event_id=event.id, resolved_by_cluster=other,
+                          explanation={"reasons": reasons + ["reported as not happening"],
+                                       "document": event.doc_key})
+        elif due_end is not None and as_of is not None and due_end < as_of:
+            record.update(status="overdue", explanation={
+                "reasons": [f"due by {due_end}, no matching report up to {as_of} (newest article)"]})
+        else:
+            why = f"due {due_start}..{due_end}" if due_end else "no date promised: open-ended"
+            record.update(status="pending", explanation={"reasons": [why]})
+        results.append(record)
+    return results
+
+
+def _first_match(probe: LinkEvent, series_key: str | None, clusters: list[Cluster], promised_on: dt.date,
+                 due_start: dt.date | None, due_end: dt.date | None, *, by_report: bool = False
+                 ) -> tuple[LinkEvent, Cluster, list[str]] | None:
+    found = []
+    for cluster in clusters:
+        for event in cluster.members:
+            if by_report:
+                if event.doc_date < promised_on or (event.dated and due_end and event.start > due_end):
+                    continue
+            elif event.start <= promised_on or (due_start and event.start < due_start) or (
+                    due_end and event.start > due_end):
+                continue
+            reasons = _matches(probe, series_key, event)
+            if reasons is not None:
+                found.append((event.sort_key, event, cluster, reasons))
+    if not found:
+        return None
+    _, event, cluster, reasons = min(found, key=lambda t: t[0])
+    return event, cluster, reasons

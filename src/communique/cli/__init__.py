@@ -13,7 +13,7 @@ import sys
 from communique import __version__
 from communique.errors import CommuniqueError
 
-COMMANDS = ["extract", "timeml", "ingest", "query", "eval"]
+COMMANDS = ["extract", "timeml", "ingest", "query", "eval", "batch", "load"]
 
 
 def build_parser() -> argparse.ArgumentParser:

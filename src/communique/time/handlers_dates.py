@@ -1,0 +1,237 @@
+"""Handlers for calendar dates: written dates, months, years, decades, quarters, seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from communique.time import calendar as cal
+from communique.time.lexicon import lexicon
+from communique.time.resolution import (
+    Context,
+    Found,
+    group,
+    is_capitalised,
+    month_number,
+    point_mod,
+    weekday_number,
+    ymd,
+)
+
+Handler = Callable[[re.Match[str], Context], Found | None]
+
+
+def _day(ctx: Context, value: dt.date, *, mod: str | None = None) -> Found:
+    ctx.anchor_day = value
+    return Found("DATE", ymd(value), "day", mod)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_date(m: re.Match[str], ctx: Context) -> Found | None:
+    day = _safe_date(int(m["year"]), int(m["mnum"]), int(m["dnum"]))
+    if day is None:
+        return None
+    if group(m, "hour24"):
+        ctx.anchor_day = day
+        return Found("TIME", f"{ymd(day)}T{m['hour24']}:{m['minute24']}", "time")
+    return _day(ctx, day)
+
+
+def numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
+    day = _safe_date(int(m["year"]), int(m["mnum"]), int(m["dnum"]))
+    return _day(ctx, day) if day else None
+
+
+def _year_for_weekday(month: int, day: int, weekday: int, dct: dt.date) -> int | None:
+    """The year near the document date in which `month/day` falls on `weekday`."""
+    for year in (dct.year, dct.year - 1, dct.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate and candidate.isoweekday() == weekday:
+            return year
+    return None
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    if not is_capitalised(ctx, m, "month"):
+        return None
+    month, day_number = month_number(m["month"]), int(m["day"])
+    year = int(m["year"]) if group(m, "year") else None
+    if year is None and group(m, "weekday"):
+        year = _year_for_weekday(month, day_number, weekday_number(m["weekday"]), ctx.dct)
+    if year is None:
+        year = cal.pick_day_year(month, day_number, ctx.dct, direction=ctx.direction(m))
+    day = _safe_date(year, month, day_number)
+    return _day(ctx, day, mod=point_mod(m)) if day else None
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if not is_capitalised(ctx, m, "month"):
+        return None
+    return Found("DATE", f"{int(m['year']):04d}-{month_number(m['month']):02d}", "month", point_mod(m))
+
+
+def month(m: re.Match[str], ctx: Context) -> Found | None:
+    if not is_capitalised(ctx, m, "month"):
+        return None
+    rel = (group(m, "rel") or "").lower() or None
+    lex = lexicon()
+    if rel is None and not group(m, "pmod"):
+        before = ctx.word_before(m.start())
+        known_lead = before.lower() in lex["month_lead_words"]
+        if before[:1].isupper() and not known_lead and not ctx.starts_sentence(m.start()):
+            return None  # "Theresa May", "Secretary June Smith"
+        if m["month"].lower() == "may" and not known_lead:
+            return None  # the modal verb
+    number = month_number(m["month"])
+    direction = 0 if rel else ctx.direction(m)
+    year = cal.pick_month_year(number, ctx.dct, rel=rel, direction=direction)
+    return Found("DATE", f"{year:04d}-{number:02d}", "month", point_mod(m))
+
+
+def year(m: re.Match[str], ctx: Context) -> Found | None:
+    value = int(m["year"])
+    before = ctx.word_before(m.start()).lower()
+    if before in lexicon()["year_blockers"] or before.endswith("$"):
+        return None
+    if value > ctx.dct.year + 60:
+        return None
+    following = ctx.original[m.end():m.end() + 2]
+    if following[:1] in ("%", "-", "/") or ctx.word_after(m.end()).lower() in ("percent", "per"):
+        return None
+    return Found("DATE", f"{value:04d}", "year", point_mod(m))
+
+
+def decade(m: re.Match[str], ctx: Context) -> Found | None:
+    if group(m, "decade"):
+        value = m["decade"][:3]
+    else:
+        two = int(m["decade2"])
+        value = f"{19 if two > (ctx.dct.year % 100) else 20}{two // 10}"
+    return Found("DATE", value, "decade", point_mod(m))
+
+
+def century(m: re.Match[str], ctx: Context) -> Found | None:
+    number = lexicon()["ordinals"].get(m["ord"].lower())
+    if not number:
+        return None
+    return Found("DATE", f"{number - 1:02d}", "century", point_mod(m))
+
+
+def _relative_year(word: str | None, ctx: Context) -> int | None:
+    if not word:
+        return None
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}.get(word.lower())
+    return None if offset is None else ctx.dct.year + offset
+
+
+def half_year(m: re.Match[str], ctx: Context) -> Found | None:
+    year_value = int(m["year"]) if group(m, "year") else _relative_year(group(m, "yrel"), ctx)
+    if year_value is None:
+        return None
+    half = 1 if m["half"].lower() == "first" else 2
+    return Found("DATE", f"{year_value}-H{half}", None)
+
+
+def _quarter(ctx: Context, year_value: int, quarter: int) -> Found:
+    ctx.anchor_quarter = (year_value, quarter)
+    return Found("DATE", f"{year_value}-Q{quarter}", "quarter")
+
+
+def quarter_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
+    ordinal = m["qord"].lower()
+    quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+               "fourth": 4, "4th": 4}[ordinal]
+    written = group(m, "year") or group(m, "year3")
+    year_value = int(written) if written else None
+    if year_value is None:
+        year_value = _relative_year(group(m, "yrel") or group(m, "yrel2"), ctx)
+    if year_value is None:
+        year_value = cal.pick_quarter_year(quarter, ctx.dct, direction=ctx.direction(m))
+    return _quarter(ctx, year_value, quarter)
+
+
+def quarter_code(m: re.Match[str], ctx: Context) -> Found | None:
+    if group(m, "qnum2"):
+        return _quarter(ctx, int(m["year2"]), int(m["qnum2"]))
+    quarter = int(m["qord"][1])
+    if group(m, "year"):
+        return _quarter(ctx, int(m["year"]), quarter)
+    return _quarter(ctx, cal.pick_quarter_year(quarter, ctx.dct, direction=ctx.direction(m)), quarter)
+
+
+def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = (group(m, "qrel") or "the").lower()
+    current = (ctx.dct.year, cal.quarter_of(ctx.dct))
+    completed = cal.shift_quarter(*current, -1)
+    if rel in ("this", "current"):
+        year_value, quarter = current
+    elif rel in ("next", "coming"):
+        year_value, quarter = cal.shift_quarter(*current, 1)
+    elif rel in ("same", "the"):
+        year_value, quarter = ctx.anchor_quarter or completed
+    elif rel in ("year-ago", "year-earlier", "prior-year"):
+        year_value, quarter = cal.shift_quarter(*(ctx.anchor_quarter or completed), -4)
+        return Found("DATE", f"{year_value}-Q{quarter}", "quarter")
+    else:  # latest, last, past, previous, recent, just-ended
+        year_value, quarter = completed
+    return _quarter(ctx, year_value, quarter)
+
+
+def season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = lexicon()["seasons"][m["season"].lower()]
+    rel = (group(m, "rel") or "").lower() or None
+    if group(m, "year"):
+        return Found("DATE", f"{int(m['year']):04d}-{code}", None, point_mod(m))
+    if rel is None and not group(m, "the") and not group(m, "pmod"):
+        return None
+    if rel is None and ctx.word_after(m.end()).lower() == "of":
+        return None  # "the fall of the government"
+    direction = 0 if rel else ctx.direction(m)
+    year_value = cal.pick_season_year(code, ctx.dct, rel=rel, direction=direction)
+    return Found("DATE", f"{year_value:04d}-{code}", None, point_mod(m))
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    if not is_capitalised(ctx, m, "holiday"):
+        return None
+    key = " ".join(m["holiday"].lower().replace("’", "'").split())
+    rule = lexicon()["holidays"][key]
+    if group(m, "year"):
+        return _day(ctx, cal.holiday_date(rule, int(m["year"])))
+    rel = (group(m, "rel") or "").lower()
+    this_year = cal.holiday_date(rule, ctx.dct.year)
+    direction = {"last": -1, "next": 1, "coming": 1}.get(rel, 0) or ctx.direction(m)
+    if direction < 0 and this_year > ctx.dct:
+        this_year = cal.holiday_date(rule, ctx.dct.year - 1)
+    elif direction > 0 and this_year < ctx.dct:
+        this_year = cal.holiday_date(rule, ctx.dct.year + 1)
+    return _day(ctx, this_year)
+
+
+HANDLERS: dict[str, Handler] = {
+    "iso_date": iso_date,
+    "numeric_date": numeric_date,
+    "month_day_year": month_day,
+    "day_month_year": month_day,
+    "month_day": month_day,
+    "day_month": month_day,
+    "month_year": month_year,
+    "month_year_abbr": month_year,
+    "month": month,
+    "year": year,
+    "decade": decade,
+    "century": century,
+    "half_year": half_year,
+    "quarter_ordinal": quarter_ordinal,
+    "quarter_code": quarter_code,
+    "quarter_relative": quarter_relative,
+    "season": season,
+    "holiday": holiday,
+}

@@ -1,0 +1,194 @@
+"""Handlers for expressions relative to the document date: "yesterday", "on Tuesday",
+"last week", "three years ago", "the following day", clock times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from communique.time import calendar as cal
+from communique.time.handlers_dates import Handler
+from communique.time.lexicon import lexicon, number_value
+from communique.time.resolution import (
+    Context,
+    Found,
+    amount_mod,
+    group,
+    point_mod,
+    weekday_number,
+    ymd,
+)
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                    "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _pod_code(word: str | None) -> str | None:
+    return lexicon()["parts_of_day"].get(word.lower()) if word else None
+
+
+def _day_found(ctx: Context, day: dt.date, pod: str | None, mod: str | None) -> Found:
+    ctx.anchor_day = day
+    code = _pod_code(pod)
+    if code:
+        return Found("TIME", f"{ymd(day)}T{code}", "day", mod)
+    return Found("DATE", ymd(day), "day", mod)
+
+
+def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
+    key = " ".join(m["deictic"].lower().split())
+    day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[key])
+    return _day_found(ctx, day, group(m, "pod"), point_mod(m))
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = m["prel"].lower()
+    pod = m["pod"].lower()
+    offset = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+    if rel == "last" and pod != "night":
+        return None  # "last morning" is not English for a date
+    return _day_found(ctx, ctx.dct + dt.timedelta(days=offset), pod, point_mod(m))
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = (group(m, "rel") or "").lower() or None
+    direction = 0 if rel else ctx.direction(m)
+    day = cal.pick_weekday(weekday_number(m["weekday"]), ctx.dct, rel=rel, direction=direction)
+    return _day_found(ctx, day, group(m, "pod"), point_mod(m))
+
+
+def weekday_week(m: re.Match[str], ctx: Context) -> Found | None:
+    from communique.time.handlers_dates import month_day
+
+    found = month_day(m, ctx)
+    if found is None:
+        return None
+    return Found("DATE", cal.iso_week(dt.date.fromisoformat(found.value)), "week")
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = m["rel"].lower()
+    unit = " ".join(m["runit"].lower().split())
+    mod = point_mod(m)
+    if rel in ("past", "previous") and unit != "weekend":
+        return None  # "the past year" is a duration
+    step = {"last": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if unit in ("decade", "century") and step < 0:
+        return None
+    dct = ctx.dct
+    if unit == "week":
+        return Found("DATE", cal.iso_week(dct + dt.timedelta(weeks=step)), "week", mod)
+    if unit == "weekend":
+        return Found("DATE", cal.iso_week(dct + dt.timedelta(weeks=step)) + "-WE", "week", mod)
+    if unit == "month":
+        shifted = cal.add_months(dct, step)
+        return Found("DATE", f"{shifted.year:04d}-{shifted.month:02d}", "month", mod)
+    if unit == "decade":
+        return Found("DATE", str(dct.year // 10 + step), "decade", mod)
+    if unit == "century":
+        return Found("DATE", f"{dct.year // 100 + step:02d}", "century", mod)
+    return Found("DATE", f"{dct.year + step:04d}", "year", mod)
+
+
+def earlier_this(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = m["runit"].lower()
+    mod = "START" if m["erl"].lower() == "earlier" else "END"
+    dct = ctx.dct
+    value = {"week": cal.iso_week(dct), "month": f"{dct.year:04d}-{dct.month:02d}",
+             "year": f"{dct.year:04d}", "decade": str(dct.year // 10)}[unit]
+    return Found("DATE", value, unit, mod)
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    past = ctx.dct.isoweekday() < 5 and ctx.direction(m) <= 0
+    anchor = ctx.dct - dt.timedelta(weeks=1) if past else ctx.dct
+    return Found("DATE", cal.iso_week(anchor) + "-WE", "week")
+
+
+_ANAPHORIC_OFFSETS = {"the following day": 1, "the next day": 1, "the day after": 1,
+                      "the previous day": -1, "the day before": -1, "the same day": 0,
+                      "that same day": 0, "that day": 0, "the next morning": 1,
+                      "the following morning": 1, "earlier that day": 0, "later that day": 0}
+
+
+def anaphoric_day(m: re.Match[str], ctx: Context) -> Found | None:
+    key = " ".join(m["ana"].lower().split())
+    base = ctx.anchor_day or ctx.dct
+    return _day_found(ctx, base + dt.timedelta(days=_ANAPHORIC_OFFSETS[key]), None, None)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> dt.date:
+    word = (group(m, "dayword") or "").lower()
+    if group(m, "weekday"):
+        return cal.pick_weekday(weekday_number(m["weekday"]), ctx.dct, rel=None,
+                                direction=ctx.direction(m))
+    if word in _DEICTIC_OFFSETS:
+        return ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[word])
+    return ctx.anchor_day or ctx.dct
+
+
+def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
+    if group(m, "hour"):
+        hour = int(m["hour"]) % 12
+        if m["ampm"].lower().startswith("p"):
+            hour += 12
+        minute = int(m["minute"] or 0)
+    elif group(m, "hour24"):
+        hour, minute = int(m["hour24"]), int(m["minute24"])
+    else:
+        hour, minute = (int(p) for p in lexicon()["clock_words"][m["clockword"].lower()].split(":"))
+    day = _clock_day(m, ctx)
+    return Found("TIME", f"{ymd(day)}T{hour:02d}:{minute:02d}", "time", amount_mod(m))
+
+
+def ago(m: re.Match[str], ctx: Context) -> Found | None:
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    unit = _unit(m["unit"])
+    if group(m, "vague"):
+        return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, amount_mod(m))
+    amount = number_value(m["num"])
+    if amount is None or amount != int(amount):
+        return None
+    n = int(amount) * sign
+    dct, mod = ctx.dct, amount_mod(m)
+    if mod in ("EQUAL_OR_LESS", "LESS_THAN"):
+        mod = "APPROX"
+    if unit == "year" and abs(n) == 1 and ctx.anchor_quarter and direction in ("ago", "earlier"):
+        year_value, quarter = cal.shift_quarter(*ctx.anchor_quarter, -4)
+        return Found("DATE", f"{year_value}-Q{quarter}", "quarter", mod)
+    if unit == "year":
+        return Found("DATE", f"{dct.year + n:04d}", "year", mod)
+    if unit == "month":
+        shifted = cal.add_months(dct, n)
+        return Found("DATE", f"{shifted.year:04d}-{shifted.month:02d}", "month", mod)
+    if unit == "week":
+        return Found("DATE", cal.iso_week(dct + dt.timedelta(weeks=n)), "week", mod)
+    if unit == "day":
+        return Found("DATE", ymd(dct + dt.timedelta(days=n)), "day", mod)
+    if unit == "decade":
+        return Found("DATE", str((dct.year + 10 * n) // 10), "decade", mod)
+    if unit == "century":
+        return Found("DATE", f"{(dct.year + 100 * n) // 100:02d}", "century", mod)
+    return None
+
+
+def _unit(word: str) -> str:
+    key = word.lower()
+    return lexicon()["plurals"].get(key, key)
+
+
+HANDLERS: dict[str, Handler] = {
+    "deictic_day": deictic_day,
+    "part_of_day": part_of_day,
+    "weekday": weekday,
+    "weekday_week": weekday_week,
+    "relative_unit": relative_unit,
+    "earlier_this": earlier_this,
+    "weekend": weekend,
+    "anaphoric_day": anaphoric_day,
+    "clock_time": clock_time,
+    "clock_24h": clock_time,
+    "clock_word": clock_time,
+    "ago": ago,
+}

@@ -1,0 +1,136 @@
+"""The tagger's word lists and compiled rules, read from `data/time/*.yaml` once per process.
+
+Rule patterns in `rules.yaml` use `{NAME}` placeholders; `PLACEHOLDERS` turns each into a
+regular-expression group built from the word lists, so adding a word is a data edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from communique.settings import DATA_DIR
+
+TIME_DATA = DATA_DIR / "time"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled pattern and the name of the handler that normalises its matches."""
+
+    name: str
+    order: int
+    regex: re.Pattern[str]
+
+
+def _words(words: Any) -> str:
+    """An alternation of phrases, longest first, spaces as `\\s+`, apostrophes either way."""
+    phrases = sorted({str(w) for w in words}, key=len, reverse=True)
+    parts = []
+    for phrase in phrases:
+        escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        parts.append(escaped.replace("'", "['’]"))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The word lists of `lexicon.yaml`, lower-cased keys."""
+    with open(TIME_DATA / "lexicon.yaml", encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    data["future_cues"] = [str(w).lower() for w in data["future_cues"]]
+    data["past_cues"] = [str(w).lower() for w in data["past_cues"]]
+    data["not_past_ed"] = frozenset(str(w).lower() for w in data["not_past_ed"])
+    data["month_lead_words"] = frozenset(str(w).lower() for w in data["month_lead_words"])
+    data["bare_unit_leads"] = frozenset(str(w).lower() for w in data["bare_unit_leads"])
+    return data
+
+
+def _number_words(lex: dict[str, Any]) -> str:
+    tens = [w for w, v in lex["numbers"].items() if isinstance(v, int) and 20 <= v <= 90 and " " not in w]
+    ones = [w for w, v in lex["numbers"].items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
+    compound = rf"(?:{'|'.join(tens)})[-\s](?:{'|'.join(ones)})"
+    return rf"{compound}|{_words(lex['numbers'])}"
+
+
+@lru_cache(maxsize=1)
+def placeholders() -> dict[str, str]:
+    """`{NAME}` → regex group, for the rule patterns."""
+    lex = lexicon()
+    full_months = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    short_months = [m for m in lex["months"] if m not in full_months]
+    month_alt = _words(full_months) + "|" + "|".join(rf"{m}\.?" for m in
+                                                     sorted(short_months, key=len, reverse=True))
+    number_words = _number_words(lex)
+    units = sorted(list(lex["units"]) + list(lex["plurals"]), key=len, reverse=True)
+    return {
+        "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)",
+        "YEARPLAIN": r"(?:19|20)\d\d",
+        "MONTH": rf"(?P<month>{month_alt})",
+        "MONTHFULL": rf"(?P<month>{_words(full_months)})",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "WEEKDAY": rf"(?P<weekday>{_words(lex['weekdays'])})",
+        "PMOD": rf"(?P<pmod>{_words(lex['point_modifiers'])})(?:-|\s+)",
+        "AMOD": rf"(?P<amod>{_words(lex['amount_modifiers'])})\s+",
+        "REL": r"(?P<rel>last|next|this|coming|past|previous|following)",
+        "NUM": rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:{number_words})(?:\s+and\s+a\s+half)?)",
+        "NUMWORDS": rf"(?:{number_words})",
+        "VAGUE": rf"(?P<vague>{_words(lex['vague_quantities'])})",
+        "UNIT": rf"(?P<unit>{_words(units)})",
+        "ORD": rf"(?P<ord>{_words(lex['ordinals'])})",
+        "SEASON": rf"(?P<season>{_words(lex['seasons'])})",
+        "TZ": rf"(?P<tz>{_words(lex['time_zones'])})\b",
+        "SETWORD": rf"(?P<setword>{_words(lex['sets'])})",
+        "REF": rf"(?P<ref>{_words(lex['references'])})",
+        "HOLIDAY": rf"(?P<holiday>{_words(lex['holidays'])})",
+    }
+
+
+def _expand(pattern: str, names: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Z]+)\}", lambda m: names[m.group(1)], pattern)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules of `rules.yaml`, in file order."""
+    with open(TIME_DATA / "rules.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    names = placeholders()
+    return tuple(
+        Rule(name=item["name"], order=i, regex=re.compile(_expand(item["pattern"], names), re.I))
+        for i, item in enumerate(data["rules"])
+    )
+
+
+@lru_cache(maxsize=1)
+def cue_regex() -> re.Pattern[str]:
+    """Future cues first, so "agreed to hold" reads as future before "agreed" as past."""
+    lex = lexicon()
+    return re.compile(
+        rf"(?<![\w'])(?:(?P<future>{_words(lex['future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
+        rf"|(?P<ed>[a-z]{{3,}}ed))(?![\w'])",
+        re.I,
+    )
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number as written ("three", "twenty-five", "2 1/2", "1,000")."""
+    text = " ".join(word.lower().replace("-", " ").split())
+    half = 0.0
+    if text.endswith(" and a half"):
+        text, half = text[: -len(" and a half")], 0.5
+    if text.endswith(" 1/2"):
+        text, half = text[:-4], 0.5
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
+        return float(text.replace(",", "")) + half
+    numbers = lexicon()["numbers"]
+    if text in numbers:
+        return float(numbers[text]) + half
+    parts = text.split()
+    if len(parts) == 2 and parts[0] in numbers and parts[1] in numbers:
+        return float(numbers[parts[0]] + numbers[parts[1]]) + half
+    return None

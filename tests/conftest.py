@@ -41,3 +41,28 @@ def nlp():
     from communique.nlp import load_nlp
 
     return load_nlp()
+
+
+def _reset_postgres(url: str) -> None:
+    """Empty the PostgreSQL test database so each test starts from a fresh schema."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """An empty store URL: a SQLite file, and PostgreSQL when COMMUNIQUE_TEST_PG_URL is set (CI)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    url = os.environ.get("COMMUNIQUE_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("COMMUNIQUE_TEST_PG_URL is not set in CI (.ci/run starts PostgreSQL)")
+        pytest.skip("PostgreSQL not configured: set COMMUNIQUE_TEST_PG_URL (see .ci/run)")
+    _reset_postgres(url)
+    return url

@@ -33,7 +33,8 @@ def _due_window(cluster: Cluster) -> tuple[str | None, dt.date | None, dt.date |
     return value, best.start, best.end
 
 
-def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent) -> list[str] | None:
+def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent, *,
+             by_report: bool = False) -> list[str] | None:
     """Reasons why `event` answers `promise` (type, series or participants, place), or None."""
     if event.type != promise.type:
         return None
@@ -57,8 +58,8 @@ def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent) -> li
     if place:
         reasons.append(f"same place {event.location_name or event.location_country}")
     elif promise.location_name or promise.location_country:
-        if not series_match:
-            return None  # a promised place with neither place nor series to confirm it
+        if not series_match and not by_report:
+            return None  # held somewhere unknown and in no series: too weak to call it the promised one
         reasons.append("place not stated in the report")
     return reasons
 
@@ -120,7 +121,7 @@ def _first_match(probe: LinkEvent, series_key: str | None, clusters: list[Cluste
             elif event.start <= promised_on or (due_start and event.start < due_start) or (
                     due_end and event.start > due_end):
                 continue
-            reasons = _matches(probe, series_key, event)
+            reasons = _matches(probe, series_key, event, by_report=by_report)
             if reasons is not None:
                 found.append((event.sort_key, event, cluster, reasons))
     if not found:

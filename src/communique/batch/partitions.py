@@ -148,5 +148,5 @@ def partitions(inputs: list[str], *, size: int, seen: SeenIds,
                 yield current
                 number += 1
                 current = Partition(f"{key}-{number:06d}", str(path), number)
-        if current.items:
+        if current.items or current.repeats:
             yield current

@@ -1,12 +1,183 @@
-"""The events stage: fills `Document.events` (placeholder until the extractor lands)."""
+"""The events stage: PLOVER events with status, dates, places, series and evidence.
+
+Sentence by sentence: find typed triggers, build draft events from the parse (participants,
+status, date, place, series), then group drafts into one event per occasion. Everything the
+rules read is precompiled or cached, so a document costs a walk over its tokens.
+"""
 
 from __future__ import annotations
 
-from communique.document import Document
+import re
+
+from communique.document import Document, Event, Span
+from communique.events.drafts import Draft, SentenceContext, build_drafts
+from communique.events.grouping import add_evidence, countries, merge_occasions, talks_about_occasion
+from communique.events.lexicon import Lexicon, load_lexicon
+from communique.events.mentions import Mentions, collect_mentions, publisher_country
+from communique.events.participants import Discourse
+from communique.events.series import find_series
+from communique.events.triggers import find_triggers
+from communique.events.when_where import attach_places, attach_timexes
 
 
 class EventsStage:
+    """Fill `document.events` (needs `spacy_doc`; reads `timexes` and `entities` when present)."""
+
     name = "events"
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.enacted_item = re.compile(self.lexicon.enacted_item_pattern)
+
     def __call__(self, document: Document) -> None:
-        document.events = []
+        document.events = self.extract(document) if document.spacy_doc is not None else []
+
+    def extract(self, document: Document) -> list[Event]:
+        lex = self.lexicon
+        doc = document.spacy_doc
+        mentions = collect_mentions(document)
+        discourse = Discourse(home_country=publisher_country(document) or _home_from_entities(document))
+        drafts: list[Draft] = []
+        text = document.text
+        for sentence in doc.sents:
+            evidence = _evidence_span(text, sentence.start_char, sentence.end_char)
+            if evidence is None or document.is_boilerplate(evidence):
+                continue
+            triggers = find_triggers(sentence, lex)
+            stops = {t.anchor.i for t in triggers} | {t.token.i for t in triggers}
+            in_sentence = [t for t in document.timexes if evidence.start <= t.start < evidence.end]
+            ctx = SentenceContext(
+                sentence=sentence, evidence=evidence, triggers=triggers,
+                timexes=attach_timexes(doc, in_sentence, stops),
+                places=attach_places(doc, _places_in(mentions, evidence), stops),
+                series=find_series(sentence, lex), doc_date=document.date, text=text,
+            )
+            sentence_drafts: list[Draft] = []
+            for trigger in triggers:
+                sentence_drafts.extend(build_drafts(trigger, ctx, mentions, discourse, lex))
+            sentence_drafts = [d for d in sentence_drafts if _worth_keeping(d.event)]
+            sentence_drafts = self._enacted_items(sentence_drafts, text, evidence)
+            if not any(d.event.type == "CONSULT" for d in sentence_drafts) and talks_about_occasion(sentence, lex):
+                occasion = _latest_occasion(drafts)
+                if occasion is not None:
+                    add_evidence(occasion, evidence)
+            drafts.extend(sentence_drafts)
+            _update_discourse(discourse, drafts, sentence_drafts, mentions, evidence)
+        _continue_series(drafts)
+        events = [d.event for d in merge_occasions(drafts)]
+        for k, event in enumerate(events, start=1):
+            event.id = f"e{k}"
+            event.evidence.sort(key=lambda s: s.start)
+        return events
+
+    def _enacted_items(self, drafts: list[Draft], text: str, evidence: Span) -> list[Draft]:
+        """'signed into law:' followed by a list of bills: one ENACT per bill."""
+        if not text[evidence.start:evidence.end].rstrip().endswith(":"):
+            return drafts
+        out: list[Draft] = []
+        for draft in drafts:
+            if draft.event.type != "ENACT":
+                out.append(draft)
+                continue
+            items = _list_items(text, evidence.end, self.enacted_item)
+            if not items:
+                out.append(draft)
+                continue
+            for item in items:
+                copy = Event.from_json(draft.event.to_json())
+                copy.evidence = [evidence, item]
+                out.append(Draft(copy, draft.sentence, draft.trigger, draft.actor_mentions))
+        return out
+
+
+def _list_items(text: str, start: int, pattern: re.Pattern[str]) -> list[Span]:
+    items: list[Span] = []
+    offset = start
+    for paragraph in re.split(r"(\n\s*\n)", text[start:]):
+        if pattern.match(paragraph) and paragraph.strip():
+            lead = len(paragraph) - len(paragraph.lstrip())
+            items.append(Span(offset + lead, offset + len(paragraph.rstrip())))
+        offset += len(paragraph)
+    return items
+
+
+def _evidence_span(text: str, start: int, end: int) -> Span | None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end) if end > start else None
+
+
+def _places_in(mentions: Mentions, span: Span) -> Mentions:
+    return Mentions([], [p for p in mentions.places if span.start <= p.start and p.end <= span.end])
+
+
+def _home_from_entities(document: Document) -> str | None:
+    return None
+
+
+def _worth_keeping(event: Event) -> bool:
+    """Precision first: a political actor with a known country, and for a meeting two parties."""
+    actor_countries = {p.country for p in event.actors if p.country}
+    if not actor_countries:
+        return False
+    if event.type == "CONSULT":
+        return len(countries(event)) >= 2
+    if event.recipients and {p.country for p in event.recipients} <= actor_countries and \
+            event.type not in ("ENACT",):
+        return False
+    return True
+
+
+def _latest_occasion(drafts: list[Draft]) -> Draft | None:
+    for draft in reversed(drafts):
+        if draft.event.type == "CONSULT" and draft.event.status == "occurred":
+            return draft
+    for draft in reversed(drafts):
+        if draft.event.type == "CONSULT":
+            return draft
+    return None
+
+
+def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft], mentions: Mentions,
+                      evidence: Span) -> None:
+    occasion = _latest_occasion(drafts)
+    if occasion is not None and (not discourse.group or occasion in new and occasion.event.status == "occurred"):
+        group = []
+        for draft in [occasion]:
+            group.extend(draft.actor_mentions)
+        seen = {m.country for m in group}
+        for p in occasion.event.recipients:
+            if p.country not in seen:
+                from communique.events.mentions import ActorMention
+
+                group.append(ActorMention(0, 0, p.text or "", p.country, p.sector, p.entity, "state"))
+        if len({m.country for m in group}) >= 2:
+            discourse.group = group
+    people = [m for m in mentions.actors_in(evidence.start, evidence.end) if m.kind == "person" and m.country]
+    subjects = [m for d in new for m in d.actor_mentions if m.kind == "person"]
+    if subjects:
+        discourse.last_person = subjects[0]
+    elif people:
+        discourse.last_person = people[0]
+
+
+def _continue_series(drafts: list[Draft]) -> None:
+    """'hold the next meeting of the High-Level Dialogue': the known series, one round on."""
+    known = [d.event.series for d in drafts if d.event.series and d.event.status == "occurred"]
+    for draft in drafts:
+        event = draft.event
+        if event.type != "CONSULT" or event.status != "planned" or event.series is None:
+            continue
+        for series in known:
+            if series is event.series:
+                continue
+            a, b = series.name.lower(), event.series.name.lower()
+            if a.startswith(b) or b.startswith(a):
+                nxt = any(t.lower_ == "next" for t in draft.trigger.token.children)
+                event.series.name = series.name
+                event.series.frequency = event.series.frequency or series.frequency
+                if event.series.round is None and series.round is not None and nxt:
+                    event.series.round = series.round + 1
+                break

@@ -1,0 +1,236 @@
+"""Turning one typed trigger into draft events: participants, status, date, place, series.
+
+A draft is an `Event` plus what grouping needs (the sentence it came from, the trigger).
+Promises are handled here too: a CONSULT governed by "agreed to", "invited X to" is planned and
+takes its participants from the promise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from communique.document import Event, EventDate, Location, Participant, Series, Span, Timex
+from communique.events.lexicon import Lexicon
+from communique.events.mentions import ActorMention, Mentions, PlaceMention
+from communique.events.participants import Discourse, object_mentions, resolve_subject, subject_of
+from communique.events.status import _own_status, event_status
+from communique.events.triggers import Trigger
+from communique.events.when_where import document_date, location_of, timex_date
+
+PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "vow", "decide", "confirm")
+
+
+@dataclass(slots=True)
+class Draft:
+    event: Event
+    sentence: Span
+    trigger: Trigger
+    actor_mentions: list[ActorMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What every trigger of one sentence shares."""
+
+    sentence: SpacySpan
+    evidence: Span
+    triggers: list[Trigger]
+    timexes: dict[int, list[Timex]]
+    places: dict[int, list[PlaceMention]]
+    series: list[tuple[Series, int, int]]
+    doc_date: dt.date
+    text: str
+
+
+def participant(m: ActorMention, sector: str | None = None) -> Participant:
+    return Participant(m.entity, m.country, sector or m.sector, m.text)
+
+
+def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One participant per entity (or per country when no entity is known)."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        key = m.entity or f"country:{m.country}:{m.text.lower()}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out
+
+
+def _prefer_people(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Named officials stand for their state: drop a state mention whose country a person has."""
+    people = {m.country for m in mentions if m.kind == "person"}
+    return [m for m in mentions if m.kind == "person" or m.country not in people]
+
+
+def _unique_countries(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str | None] = set()
+    out = []
+    for m in mentions:
+        if m.country not in seen:
+            seen.add(m.country)
+            out.append(m)
+    return out
+
+
+def _countries(mentions: list[ActorMention]) -> set[str]:
+    return {m.country for m in mentions if m.country}
+
+
+def _promise_over(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    for other in triggers:
+        if other.type == "AGREE" and other.token.lemma_.lower() in PROMISE_LEMMAS and \
+                other.anchor.is_ancestor(trigger.anchor) and other.anchor is not trigger.anchor:
+            return other
+    return None
+
+
+def _date_for(trigger: Trigger, ctx: SentenceContext) -> EventDate | None:
+    for key in (trigger.token.i, trigger.anchor.i):
+        for timex in ctx.timexes.get(key, []):
+            date = timex_date(timex)
+            if date:
+                return date
+    return None
+
+
+def _places_for(trigger: Trigger, ctx: SentenceContext) -> list[PlaceMention]:
+    return ctx.places.get(trigger.token.i, []) + [
+        p for p in ctx.places.get(trigger.anchor.i, []) if trigger.token is not trigger.anchor or True
+    ]
+
+
+def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, discourse: Discourse,
+                 lex: Lexicon) -> list[Draft]:
+    """Draft events for one trigger (several for a trip to several countries)."""
+    subject, inherited = subject_of(trigger.anchor)
+    actors = _unique(resolve_subject(subject, mentions, discourse, lex))
+    objects = _unique(object_mentions(trigger, ctx.triggers, subject, mentions))
+    status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
+        or event_status(trigger.anchor, lex)
+    promise = _promise_over(trigger, ctx.triggers)
+    if promise is not None and status == "occurred":
+        status = "planned"
+    date = _date_for(trigger, ctx)
+    if date and status == "occurred" and date.value > ctx.doc_date.isoformat()[: len(date.value)]:
+        status = "planned"
+    recipients: list[ActorMention] = []
+    mode = trigger.mode
+    if trigger.type == "CONSULT":
+        if trigger.host:
+            actors, recipients = objects, actors
+        elif mode == "visit" and not objects and not inherited:
+            pass  # hosts come from the destinations below
+        elif inherited and promise is not None and promise.token.lemma_.lower() == "invite":
+            inviter = _unique(resolve_subject(subject_of(promise.anchor)[0], mentions, discourse, lex))
+            recipients = inviter
+        else:
+            actors = _prefer_people(_unique(actors + [o for o in objects if o.kind != "place"]))
+    elif trigger.type == "ENACT":
+        actors = _enact_actors(trigger, actors, objects, mentions)
+    else:
+        actor_countries = _countries(actors)
+        recipients = [o for o in objects if o.country not in actor_countries]
+        if not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
+                t.lemma_.lower() in lex.relationship_nouns for t in trigger.token.subtree):
+            recipients = _unique_countries([m for m in discourse.group if m.country not in actor_countries])
+    places = _places_for(trigger, ctx)
+    drafts: list[Draft] = []
+    if trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and not recipients:
+        drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
+    else:
+        location = location_of(places[0], ctx.text) if places and trigger.type == "CONSULT" else None
+        event = _event(trigger, status, actors, recipients, date, location, ctx, mode)
+        drafts = [Draft(event, ctx.evidence, trigger, actors)]
+    for draft in drafts:
+        _finish(draft, ctx, lex)
+    return drafts
+
+
+def _enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],
+                  mentions: Mentions) -> list[ActorMention]:
+    """The enacting body: the agent ('signed by the President'), else the state the act is about."""
+    if actors:
+        return actors[:1]
+    head = trigger.anchor.head if trigger.anchor.dep_ in ("acl", "relcl") else None
+    if head is not None:
+        start = head.left_edge.idx
+        right = head.right_edge
+        found = [m for m in mentions.actors_in(start, right.idx + len(right.text)) if m.country]
+        if found:
+            return found[:1]
+    return objects[:1]
+
+
+def _visit_drafts(trigger: Trigger, ctx: SentenceContext, actors: list[ActorMention],
+                  places: list[PlaceMention], status: str, date: EventDate | None) -> list[Draft]:
+    """'will travel to Kyiv on July 20-21 and Warsaw on July 21-23': one visit per host country."""
+    drafts: list[Draft] = []
+    by_country: dict[str | None, list[PlaceMention]] = {}
+    for place in places:
+        location = location_of(place, ctx.text)
+        by_country.setdefault(location.country, []).append(place)
+    ordered = sorted(places, key=lambda p: p.start)
+    for country, group in by_country.items():
+        place = group[0]
+        location = location_of(place, ctx.text)
+        nxt = [p.start for p in ordered if p.start > place.end]
+        window_end = nxt[0] if nxt else ctx.evidence.end
+        own_date = date
+        for timexes in ctx.timexes.values():
+            for timex in timexes:
+                if place.end <= timex.start < window_end and timex_date(timex):
+                    own_date = timex_date(timex)
+        host = [ActorMention(place.start, place.end, place.text, country, "GOV", None, "state")] if country else []
+        event = _event(trigger, status, actors, host, own_date, location, ctx, "visit")
+        drafts.append(Draft(event, ctx.evidence, trigger, actors))
+    return drafts
+
+
+def _event(trigger: Trigger, status: str, actors: list[ActorMention], recipients: list[ActorMention],
+           date: EventDate | None, location: Location | None, ctx: SentenceContext,
+           mode: str | None) -> Event:
+    sector = None
+    if trigger.type == "ENACT":
+        lemma = trigger.token.lemma_.lower()
+        sector = "LEG" if lemma in ("pass", "adopt", "approve") and not any(
+            a.kind == "person" for a in actors) else "GOV"
+    parts = [participant(a, sector if a.kind != "person" or sector == "LEG" else a.sector or "GOV")
+             for a in actors]
+    if trigger.type == "ENACT":
+        parts = [Participant(None if p.entity is None else p.entity, p.country, sector, p.text) for p in parts]
+    if date is None and status == "occurred":
+        date = document_date(ctx.doc_date)
+    if status != "occurred" and date is not None and date.basis == "document":
+        date = None
+    countries = {p.country for p in parts} | {r.country for r in recipients}
+    if trigger.type == "CONSULT" and mode not in ("visit", "phone") and len(countries - {None}) >= 3:
+        mode = "multilateral"
+    return Event(id="", type=trigger.type, status=status, mode=mode if trigger.type in ("CONSULT", "ACCUSE") else
+                 trigger.mode, actors=parts, recipients=[participant(r) for r in recipients], date=date,
+                 location=location, evidence=[ctx.evidence], trigger=trigger.token.text)
+
+
+def _finish(draft: Draft, ctx: SentenceContext, lex: Lexicon) -> None:
+    """Series and contexts, read from the sentence."""
+    event = draft.event
+    if event.type == "CONSULT":
+        anchor = draft.trigger.anchor
+        start, end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
+        for series, s_start, s_end in ctx.series:
+            if start <= s_start and s_end <= end:
+                event.series = Series(series.name, series.round, series.frequency)
+                break
+    text = ctx.text[ctx.evidence.start:ctx.evidence.end].lower()
+    contexts: list[str] = []
+    for key, values in lex.contexts.items():
+        if key in text:
+            contexts.extend(v for v in values if v not in contexts)
+    if event.type in ("CONSULT", "AGREE", "SUPPORT") and "diplomatic" not in contexts:
+        contexts.append("diplomatic")
+    event.contexts = contexts

@@ -1,0 +1,111 @@
+"""The events stage's word lists, read once per process from `communique/data/events/*.yaml`.
+
+Keeping lexicons as data means linguists can extend them without touching the rules, and the
+cache means no document pays for reading them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from communique.settings import DATA_DIR
+
+EVENTS_DATA = DATA_DIR / "events"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSense:
+    """What a trigger lemma means: its PLOVER type and the conditions under which it counts."""
+
+    type: str
+    mode: str | None = None
+    needs: tuple[str, ...] = ()
+    host: bool = False
+    light: bool = False
+    needs_object: bool = False
+    needs_person_object: bool = False
+    needs_state_object: bool = False
+    needs_policy_object: bool = False
+    needs_of: tuple[str, ...] = ()
+
+    @classmethod
+    def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
+        return cls(
+            type=data["type"], mode=data.get("mode"), needs=tuple(data.get("needs") or ()),
+            host=bool(data.get("host")), light=bool(data.get("light")),
+            needs_object=bool(data.get("needs_object")),
+            needs_person_object=bool(data.get("needs_person_object")),
+            needs_state_object=bool(data.get("needs_state_object")),
+            needs_policy_object=bool(data.get("needs_policy_object")),
+            needs_of=tuple(data.get("needs_of") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list the events stage reads, as frozen sets and maps."""
+
+    verbs: dict[str, TriggerSense]
+    nouns: dict[str, TriggerSense]
+    light_verbs: frozenset[str]
+    consult_noun_verbs: frozenset[str]
+    consult_noun_subject_verbs: frozenset[str]
+    policy_nouns: frozenset[str]
+    international_instruments: frozenset[str]
+    discussion_verbs: frozenset[str]
+    status: dict[str, frozenset[str]]
+    contexts: dict[str, tuple[str, ...]]
+    series_heads: tuple[str, ...]
+    ordinals: dict[str, int]
+    frequencies: dict[str, str | None]
+    name_connectors: frozenset[str]
+    group_refs: frozenset[str]
+    single_refs: frozenset[str]
+    occasion_refs: frozenset[str]
+    enacted_item_pattern: str
+    relationship_nouns: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _read(name: str) -> Any:
+    with open(EVENTS_DATA / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the YAML files once; every later call returns the same object."""
+    triggers = _read("triggers.yaml")
+    status = _read("status.yaml")
+    series = _read("series.yaml")
+    refs = _read("references.yaml")
+    contexts = _read("contexts.yaml")
+    return Lexicon(
+        verbs={k: TriggerSense.from_yaml(v) for k, v in triggers["verbs"].items()},
+        nouns={k: TriggerSense.from_yaml(v) for k, v in triggers["nouns"].items()},
+        light_verbs=_words(triggers["light_verbs"]),
+        consult_noun_verbs=_words(triggers["consult_noun_verbs"]),
+        consult_noun_subject_verbs=_words(triggers["consult_noun_subject_verbs"]),
+        policy_nouns=_words(triggers["policy_nouns"]),
+        international_instruments=_words(triggers["international_instruments"]),
+        discussion_verbs=_words(triggers["discussion_verbs"]),
+        status={k: _words(v) for k, v in status.items()},
+        contexts={str(k).lower(): tuple(v) for k, v in contexts.items()},
+        series_heads=tuple(series["series_heads"]),
+        ordinals={str(k).lower(): int(v) for k, v in series["ordinals"].items()},
+        frequencies={str(k).lower(): v for k, v in series["frequencies"].items()},
+        name_connectors=_words(series["name_connectors"]),
+        group_refs=_words(refs["group"]),
+        single_refs=_words(refs["single"]),
+        occasion_refs=_words(refs["occasion"]),
+        enacted_item_pattern=triggers["enacted_item_pattern"],
+        relationship_nouns=_words(triggers["relationship_nouns"]),
+    )

@@ -1,0 +1,136 @@
+"""Who acts and who is acted upon: actor and recipient mentions for a trigger.
+
+Actors come from the anchor's subject (or the agent of a passive); recipients from its objects
+and prepositional phrases. Words that point back ("the parties", "the two sides", "they") take
+the participants of the occasion already found; "he", "the Secretary" take the last person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from communique.events.lexicon import Lexicon
+from communique.events.mentions import ActorMention, Mentions
+from communique.events.triggers import Trigger
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+CONTROL_BY_OBJECT = ("urge", "ask", "invite", "call", "encourage", "press", "request", "persuade")
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences established: the occasion's participants, the last person."""
+
+    group: list[ActorMention] = field(default_factory=list)
+    last_person: ActorMention | None = None
+    last_actors: list[ActorMention] = field(default_factory=list)
+    home_country: str | None = None
+
+
+def _span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def subject_of(anchor: Token) -> tuple[Token | None, bool]:
+    """The subject of the clause at `anchor`; True when it was inherited from an object
+    ('urged X to ...', 'invited X to visit')."""
+    token = anchor
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0], False
+        if subjects and subjects[0].dep_ != "expl":
+            return subjects[0], False
+        if subjects:  # "It was confirmed that ...": an impersonal report
+            return subjects[0], False
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in CONTROL_BY_OBJECT:
+            objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects[0], True
+        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp") and token.head is not token:
+            if token.dep_ in ("acl", "relcl"):
+                return None, False
+            token = token.head
+            if token.pos_ == "ADP":
+                token = token.head
+            continue
+        break
+    return None, False
+
+
+def _refers_to_group(token: Token, lex: Lexicon) -> bool:
+    words = {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
+    return bool(words & lex.group_refs) and token.lower_ not in ("he", "she")
+
+
+def _refers_to_person(token: Token, lex: Lexicon) -> bool:
+    return token.lower_ in lex.single_refs or token.lemma_.lower() in lex.single_refs
+
+
+def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discourse,
+                    lex: Lexicon) -> list[ActorMention]:
+    """Actor mentions for a subject phrase, resolving words that point back."""
+    if subject is None:
+        return []
+    if subject.dep_ == "expl" or subject.lower_ == "it":
+        return list(discourse.group)
+    start, end = _span(subject)
+    found = [m for m in mentions.actors_in(start, end) if m.country]
+    if found:
+        named_people = [m for m in found if m.kind == "person"]
+        return named_people or found
+    if subject.lemma_.lower() in lex.occasion_refs:
+        return list(discourse.group)
+    if _refers_to_group(subject, lex) and subject.lower_ not in lex.single_refs | {"president", "minister"}:
+        return list(discourse.group)
+    if subject.tag_ in ("NNS", "NNPS") and _refers_to_group(subject, lex):
+        return list(discourse.group)
+    if _refers_to_person(subject, lex):
+        if discourse.last_person is not None:
+            return [discourse.last_person]
+        if discourse.home_country and subject.pos_ != "PRON":
+            return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "person")]
+    if subject.lower_ in ("we", "our") and discourse.home_country:
+        return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
+    return []
+
+
+def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | None) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    if subject is not None:
+        ranges.append(_span(subject))
+    for other in others:
+        if other is trigger or other.anchor is trigger.anchor:
+            continue
+        if other.anchor.is_ancestor(trigger.anchor) or other.anchor is trigger.token:
+            continue
+        if trigger.anchor.is_ancestor(other.anchor) or trigger.token.is_ancestor(other.anchor):
+            ranges.append(_span(other.anchor))
+    return ranges
+
+
+def object_mentions(trigger: Trigger, others: list[Trigger], subject: Token | None,
+                    mentions: Mentions) -> list[ActorMention]:
+    """Mentions in the anchor's clause outside its subject and outside nested events."""
+    anchor = trigger.anchor
+    start, end = _span(anchor)
+    if trigger.token is not anchor:
+        t_start, t_end = _span(trigger.token)
+        start, end = min(start, t_start), max(end, t_end)
+    excluded = _excluded_ranges(trigger, others, subject)
+    subject_range = [_span(subject)] if subject is not None else []
+    for ranges in (excluded, subject_range):
+        out = []
+        for m in mentions.actors_in(start, end):
+            if not m.country or any(s <= m.start and m.end <= e for s, e in ranges):
+                continue
+            if m.start < anchor.idx and trigger.token is anchor:
+                continue  # before the verb and not its subject: an adverbial ("In Kyiv, ...")
+            out.append(m)
+        if out:
+            return out
+    return []

@@ -1,0 +1,72 @@
+"""Status of an event from tense, modality, negation and the verbs that govern it.
+
+EXTRACTION.md section 3: "will meet", "agreed to hold", "plans to" → planned; "if", "could",
+"called for" (the called-for act) → hypothetical; "did not", "cancelled" → negated; everything
+reported as done → occurred.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from communique.events.lexicon import Lexicon
+
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp", "dobj", "relcl", "acl")
+
+
+def _own_status(token: Token, lex: Lexicon) -> str | None:
+    """What the words attached to this verb (or noun) say, if anything."""
+    st = lex.status
+    children = list(token.children)
+    lemmas = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "det")}
+    if any(c.dep_ == "neg" for c in children) or lemmas & {"never"}:
+        return "negated"
+    if lemmas & st["planned_aux"]:
+        return "planned"
+    if lemmas & st["hypothetical_aux"]:
+        return "hypothetical"
+    if lemmas & st["reported_future_aux"]:
+        return "planned"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        return "hypothetical"
+    # "are to be held", "is to visit": be + to-infinitive
+    if "to" in {c.lower_ for c in children if c.dep_ == "aux"} and token.head.lemma_ == "be" \
+            and token.dep_ in ("xcomp", "ccomp"):
+        return "planned"
+    if token.pos_ in ("NOUN", "PROPN") and {c.lower_ for c in children if c.dep_ in ("amod", "compound")} \
+            & st["future_modifiers"]:
+        return "planned"
+    return None
+
+
+def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) -> str:
+    """Status of the event stated at `anchor`, climbing through the verbs that govern it."""
+    st = lex.status
+    own = _own_status(anchor, lex)
+    if own:
+        return own
+    token = anchor
+    for _ in range(4):
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            break
+        head = token.head
+        head_lemma = head.lemma_.lower()
+        infinitive = token.dep_ in ("xcomp", "pcomp", "advcl", "prep") or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if head.pos_ in ("VERB", "AUX"):
+            if infinitive and head_lemma in st["negated_heads"] and head_lemma != "call":
+                return "negated"
+            if infinitive and head_lemma in st["hypothetical_heads"] and head_lemma not in ("offer",):
+                if head_lemma == "call" and not any(c.lower_ == "for" for c in head.children):
+                    pass
+                else:
+                    return "hypothetical"
+            if infinitive and head_lemma in st["planned_heads"]:
+                return "planned"
+            head_status = _own_status(head, lex)
+            if head_status and token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep"):
+                return head_status
+        elif token.dep_ == "pobj" and head.lemma_.lower() == "for" and head.head.lemma_.lower() == "call":
+            return "hypothetical"
+        token = head
+    return "occurred"

@@ -1,0 +1,159 @@
+"""Finding the words that state an event and giving them a PLOVER type (rules over the parse).
+
+A trigger is a verb ("met", "condemned") or a noun that a verb makes into an act ("held talks",
+"expressed support"). Its *anchor* is the verb whose clause states the event: the trigger itself
+for verbs, the governing verb for nouns. Participants, status, dates and places are read from
+the anchor's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from communique.events.lexicon import Lexicon, TriggerSense
+
+OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word that states an event, typed."""
+
+    token: Token
+    anchor: Token
+    type: str
+    mode: str | None
+    sense: TriggerSense
+    host: bool = False  # the subject hosts; the visitor is the object
+
+    @property
+    def lemma(self) -> str:
+        return self.token.lemma_.lower()
+
+
+def _child_lemmas(token: Token) -> set[str]:
+    return {c.lemma_.lower() for c in token.children}
+
+
+def _objects(token: Token) -> list[Token]:
+    out = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    # "the law passed on April 15": the small model often parses the law as the subject
+    out.extend(c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.append(token.head)  # "the law passed on April 15", "the plan signed by ..."
+    for c in token.children:
+        if c.dep_ == "prep" and c.lemma_.lower() == "into":  # "signed into law"
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    lemmas: set[str] = set()
+    for obj in _objects(token):
+        lemmas.add(obj.lemma_.lower())
+        lemmas.update(t.lemma_.lower() for t in obj.subtree if t.i - obj.i in range(-4, 1))
+    return lemmas
+
+
+def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if sense.needs and not (_child_lemmas(token) & set(sense.needs)):
+        return None
+    if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in token.children):
+        return None
+    if sense.needs_person_object and not any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "GPE") for c in token.children
+    ):
+        return None
+    type_ = sense.type
+    if lemma in ("sign", "ratify") or sense.needs_policy_object:
+        objects = _object_lemmas(token)
+        if objects & lex.policy_nouns:
+            type_ = "ENACT"
+        elif lemma in ("sign", "ratify") and objects & lex.international_instruments:
+            type_ = "SUPPORT"
+        else:
+            return None
+    if sense.needs_state_object and not any(
+        c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG") for c in token.children
+    ):
+        return None
+    host = sense.host
+    if lemma == "welcome" and _welcomes_a_visitor(token):
+        return Trigger(token, token, "CONSULT", "visit", sense, host=True)
+    return Trigger(token, token, type_, sense.mode, sense, host=host)
+
+
+def _welcomes_a_visitor(token: Token) -> bool:
+    """'welcomed Prime Minister X to the White House': a hosted visit, not praise."""
+    has_person = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+                     for c in token.children)
+    to_place = any(c.dep_ == "prep" and c.lemma_.lower() == "to" for c in token.children)
+    return has_person and to_place
+
+
+def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | None:
+    head = token.head
+    # climb a preposition or conjunction: "took part in talks", "support and commitment"
+    steps = 0
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "conj", "dobj", "compound",
+                                                             "appos") and steps < 3:
+        if head.head is head:
+            break
+        head = head.head
+        steps += 1
+    head_lemma = head.lemma_.lower()
+    if sense.light:
+        if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.light_verbs:
+            return None
+        if sense.needs_of and not any(t.lemma_.lower() in sense.needs_of for t in token.subtree):
+            return None
+        return Trigger(token, head, sense.type, sense.mode, sense)
+    if sense.type != "CONSULT":
+        return None
+    if token.dep_ in ("nsubj", "nsubjpass") and head_lemma in lex.consult_noun_subject_verbs | {"hold"}:
+        return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
+    if head.pos_ in ("VERB", "AUX") and head_lemma in lex.consult_noun_verbs and token.dep_ != "nsubj":
+        return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
+    return None
+
+
+def _noun_mode(token: Token, sense: TriggerSense) -> str | None:
+    words = {t.lower_ for t in token.subtree if t.i <= token.i}
+    if words & {"telephone", "phone", "video", "virtual", "online"} or token.lemma_.lower() == "videoconference":
+        return "phone"
+    return sense.mode
+
+
+def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
+    """Typed triggers of one sentence, in text order, one per anchor and type."""
+    found: list[Trigger] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        trigger: Trigger | None = None
+        if token.pos_ == "VERB" and lemma in lex.verbs:
+            trigger = _verb_trigger(token, lex.verbs[lemma], lex)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and token.is_lower:
+            trigger = _noun_trigger(token, lex.nouns[lemma], lex)
+        if trigger is not None:
+            found.append(trigger)
+    return _dedupe(found)
+
+
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
+    """A light verb whose noun is a trigger ('offered support') counts once, as the noun."""
+    noun_anchors = {t.anchor.i for t in triggers if t.token is not t.anchor}
+    kept: list[Trigger] = []
+    seen: set[tuple[int, str]] = set()
+    for t in triggers:
+        if t.token is t.anchor and t.token.i in noun_anchors and t.type != "CONSULT":
+            continue
+        key = (t.anchor.i, t.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(t)
+    return kept

@@ -1,0 +1,94 @@
+"""When and where: the event's date from time expressions in its own clause, its place from
+the places the clause puts it in ("in Astana", "at the White House", "travel to Kyiv").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from communique.document import EventDate, Location, Timex
+from communique.events.mentions import Mentions, PlaceMention, state_code
+
+DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
+LOCATIVE_PREPS = ("in", "at")
+DESTINATION_PREPS = ("to",)
+
+
+def timex_date(timex: Timex) -> EventDate | None:
+    """The calendar part of a TIMEX3 value (`2024-04-15`, `2023-12`, `2025`), else None."""
+    if timex.type not in ("DATE", "TIME") or not timex.value:
+        return None
+    match = DATE_VALUE.match(timex.value)
+    if not match:
+        return None
+    value = match.group(0)
+    return EventDate(value, PRECISION_BY_LENGTH[len(value)], "text")
+
+
+def document_date(date: dt.date) -> EventDate:
+    return EventDate(date.isoformat(), "day", "document")
+
+
+def _governor(doc: Doc, start: int, end: int, stops: set[int]) -> int | None:
+    """The nearest token index above the span that is a stop (a trigger or an anchor)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token = span.root
+    for _ in range(8):
+        if token.i in stops:
+            return token.i
+        if token.head is token:
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.i not in stops and token is not span.root:
+            return None
+        token = token.head
+    return None
+
+
+def attach_timexes(doc: Doc, timexes: list[Timex], stops: set[int]) -> dict[int, list[Timex]]:
+    """Timexes grouped by the trigger or anchor token that governs them."""
+    out: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        if timex_date(timex) is None:
+            continue
+        owner = _governor(doc, timex.start, timex.end, stops)
+        if owner is not None:
+            out.setdefault(owner, []).append(timex)
+    return out
+
+
+def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, list[PlaceMention]]:
+    """Places after 'in', 'at' or 'to', grouped by the trigger or anchor that governs them."""
+    out: dict[int, list[PlaceMention]] = {}
+    for place in mentions.places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prep = root.head
+        while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):
+            root, prep = prep, prep.head
+        if root.dep_ == "dobj" and prep.lemma_.lower() == "visit":
+            owner = prep.i
+        elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS:
+            owner = _governor(doc, prep.idx, prep.idx + len(prep), stops)
+        else:
+            continue
+        if owner is not None:
+            out.setdefault(owner, []).append(place)
+    return out
+
+
+def location_of(place: PlaceMention, text: str) -> Location:
+    """A place as an event location; 'Santiago, Chile' takes its country from the state named."""
+    country = place.country
+    tail = re.match(r",\s*(?:the\s+)?([A-Z][\w.'’ -]{2,40}?)(?=[,.;:\s]|$)", text[place.end:place.end + 45])
+    if country is None and tail:
+        country = state_code(tail.group(1))
+    name = text[place.start:place.end]
+    return Location(place.entity, name, country)

@@ -49,23 +49,31 @@ def pick_month_year(month: int, dct: dt.date, *, rel: str | None, direction: int
         return dct.year
     if direction > 0 and month < dct.month:
         return dct.year + 1
-    if direction < 0 and month > dct.month:
-        return dct.year - 1
+    if direction < 0 and month > dct.month + 4:
+        return dct.year - 1  # a past month just ahead is more often a misread future
+    if direction == 0 and abs(month - dct.month) > 9:
+        return dct.year - 1 if month > dct.month else dct.year + 1
     return dct.year
 
 
 def pick_day_year(month: int, day: int, dct: dt.date, *, direction: int) -> int:
-    """The year of a day named without one ("on April 15")."""
+    """The year of a day named without one ("on April 15").
+
+    News mostly names days near the document date; only a clear future reading of a day
+    already past ("will meet on April 15" written in May), or a past reading of a day far
+    ahead, moves to the next or previous year.
+    """
     try:
         candidate = dt.date(dct.year, month, day)
     except ValueError:
         return dct.year
-    if direction > 0 and (dct - candidate).days > 7:
+    gap = (candidate - dct).days
+    if direction > 0 and gap < -7:
         return dct.year + 1
-    if direction < 0 and (candidate - dct).days > 7:
+    if direction < 0 and gap > 120:
         return dct.year - 1
-    if direction == 0 and abs((candidate - dct).days) > 240:
-        return dct.year - 1 if candidate > dct else dct.year + 1
+    if direction == 0 and abs(gap) > 183:
+        return dct.year - 1 if gap > 0 else dct.year + 1
     return dct.year
 
 

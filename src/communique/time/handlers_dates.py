@@ -110,10 +110,10 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
 
 def decade(m: re.Match[str], ctx: Context) -> Found | None:
     if group(m, "decade"):
-        value = m["decade"][:3]
+        value = m["decade"][:3] + "X"
     else:
         two = int(m["decade2"])
-        value = f"{19 if two > (ctx.dct.year % 100) else 20}{two // 10}"
+        value = f"{19 if two > (ctx.dct.year % 100) else 20}{two // 10}X"
     return Found("DATE", value, "decade", point_mod(m))
 
 

@@ -142,7 +142,7 @@ def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def ago(m: re.Match[str], ctx: Context) -> Found | None:
-    direction = m["dir"].lower()
+    direction = (group(m, "dir") or m["dir2"]).lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     unit = _unit(m["unit"])
     if group(m, "vague"):

@@ -45,6 +45,7 @@ def lexicon() -> dict[str, Any]:
     data["future_cues"] = [str(w).lower() for w in data["future_cues"]]
     data["past_cues"] = [str(w).lower() for w in data["past_cues"]]
     data["not_past_ed"] = frozenset(str(w).lower() for w in data["not_past_ed"])
+    data["reporting_verbs"] = frozenset(str(w).lower() for w in data["reporting_verbs"])
     data["month_lead_words"] = frozenset(str(w).lower() for w in data["month_lead_words"])
     data["bare_unit_leads"] = frozenset(str(w).lower() for w in data["bare_unit_leads"])
     return data
@@ -111,8 +112,8 @@ def cue_regex() -> re.Pattern[str]:
     """Future cues first, so "agreed to hold" reads as future before "agreed" as past."""
     lex = lexicon()
     return re.compile(
-        rf"(?<![\w'])(?:(?P<future>{_words(lex['future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
-        rf"|(?P<ed>[a-z]{{3,}}ed))(?![\w'])",
+        rf"(?<![\w'])(?:(?P<neutral>{_words(lex['neutral_phrases'])})|(?P<future>{_words(lex['future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
+        rf"|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
         re.I,
     )
 

@@ -10,13 +10,14 @@ Pure Python regular expressions: a few milliseconds for a 1,000-word article.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from communique.document import Timex
 from communique.time import handlers_amounts, handlers_dates, handlers_relative
 from communique.time.handlers_dates import Handler
 from communique.time.lexicon import Rule, rules
-from communique.time.resolution import Context
+from communique.time.resolution import Context, Found, group
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +60,34 @@ def tag_text(text: str, dct: dt.date, *, original: str | None = None) -> list[Ti
         found = handlers[rule.name](m, ctx)  # type: ignore[arg-type]
         if found is None:
             continue
-        span_start = found.start if found.start is not None else start
-        span_end = found.end if found.end is not None else m.end()  # type: ignore[attr-defined]
+        span_start, span_end = _extent(m, found, original)
         timexes.append(Timex(start=span_start, end=span_end, text=original[span_start:span_end],
                              type=found.type, value=found.value, precision=found.precision,
                              mod=found.mod))
         taken_until = span_end
     return timexes
+
+
+def _extent(m: re.Match[str], found: Found, original: str) -> tuple[int, int]:
+    """The span to report: the match, less what TimeML leaves outside the tag.
+
+    "about"/"nearly" stay outside (their meaning goes to `mod`), so do a possessive
+    "'s" and the full stop after "p.m." that ends a sentence.
+    """
+    start = found.start if found.start is not None else m.start()
+    end = found.end if found.end is not None else m.end()
+    amount_words = group(m, "amod")
+    if amount_words and found.start is None:
+        start = m.end("amod")
+    if original[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    if original[end - 1:end] == "." and original[end - 3:end] in ("a.m", "p.m", ".m.") \
+            and _ENDS_SENTENCE.match(original, end):
+        end -= 1
+    return start, end
+
+
+_ENDS_SENTENCE = re.compile(r"\s*(?:$|\n|[\"'”’]?\s+[A-Z])")
 
 
 def timexes_in(timexes: list[Timex], start: int, end: int) -> list[Timex]:

@@ -28,24 +28,41 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, sentence_end
 
 
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _words_between(text: str, left: int, right: int) -> int:
+    return len(_WORD.findall(text, left, right)) if right > left else 0
+
+
 def direction_at(text: str, start: int, end: int) -> int:
-    """+1 for a future reading, -1 for a past one, 0 when the sentence does not tell."""
+    """+1 for a future reading, -1 for a past one, 0 when the sentence does not tell.
+
+    The nearest cue wins (a cue before the expression on a tie): in "would appeal the
+    decision announced Wednesday" the verb next to "Wednesday" is "announced". Reporting
+    verbs ("said") only count right next to the expression ("said Wednesday").
+    """
+    if text[end:end + 2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s"):
+        return 0  # "Wednesday's ruling": a modifier, not the time of the clause
     lo, hi = sentence_bounds(text, start, end)
-    not_past = lexicon()["not_past_ed"]
-    strong: list[tuple[int, int]] = []  # (distance, direction)
-    weak: list[tuple[int, int]] = []
+    lex = lexicon()
+    not_past, reporting = lex["not_past_ed"], lex["reporting_verbs"]
+    best: tuple[int, int, int] | None = None  # (distance, after?, direction)
     for m in cue_regex().finditer(text, lo, hi):
-        if start <= m.start() < end:
+        if start <= m.start() < end or m.group("neutral"):
             continue
-        distance = start - m.end() if m.end() <= start else m.start() - end
+        after = int(m.start() >= end)
+        distance = _words_between(text, end, m.start()) if after else _words_between(text, m.end(), start)
+        word = m.group(0).lower()
         if m.group("future"):
-            strong.append((distance, 1))
-        elif m.group("past"):
-            strong.append((distance, -1))
-        elif m.group("ed").lower() not in not_past:
-            weak.append((distance, -1))
-    if strong:
-        return min(strong)[1]
-    if weak:
-        return min(weak)[1]
-    return 0
+            direction = 1
+        elif word in reporting or (m.group("ed") and word in not_past):
+            if distance > 0 or word in not_past:
+                continue
+            direction = -1
+        else:
+            direction = -1
+        candidate = (distance, after, direction)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    return best[2] if best else 0

@@ -1,0 +1,265 @@
+"""Turn lexicon pieces into mentions: states, people, organisations, IGOs and places.
+
+The composer walks the pieces of a text left to right and decides what each names, using
+its neighbours: a title starts a person (`persons.TitleReader`), a state word before a
+generic body makes a national organisation ("the Kazakh MFA"), a capital is a place after
+"in"/"to"/"at" and the government otherwise ("Washington said"), a city is a place when
+the text or spaCy's tagger treats it as one. spaCy's PERSON names fill in people the
+lexicon does not know; its other labels are only used as hints, never trusted alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from communique.actors.kb import Person
+from communique.actors.lexicon import Lexicon, Organization, State
+from communique.actors.matcher import Piece
+from communique.actors.mentions import LOCATIVE_WORDS, Mention
+from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader
+from communique.actors.places import Place, rank_places
+from communique.actors.tokens import Token
+
+SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class Composer:
+    """Mentions of one text (an article or a phrase), read from its lexicon pieces."""
+
+    def __init__(self, text: str, tokens: list[Token], pieces: list[Piece], lex: Lexicon, *,
+                 date: dt.date | None = None, spacy_doc: Any = None, home: str | None = None,
+                 phrase_mode: bool = False) -> None:
+        """`phrase_mode`: the text is a short actor phrase, not running prose, so lower-case
+        titles and bare city names count."""
+        self.text = text
+        self.tokens = tokens
+        self.pieces = pieces
+        self.lex = lex
+        self.date = date
+        self.home = home
+        self.phrase_mode = phrase_mode
+        self.reader = TitleReader(text, tokens, pieces, lex)
+        self.ent_labels = _entity_labels(spacy_doc)
+        self.propn_starts = _propn_starts(spacy_doc)
+        self.countries = {e.ref.iso3 for p in pieces for e in p.entries if e.kind in ("state", "demonym")}
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _label_at(self, start: int, end: int) -> str | None:
+        for s, e, label in self.ent_labels:
+            if s < end and start < e:
+                return label
+        return None
+
+    def _is_locative(self, piece: Piece) -> bool:
+        i = piece.i - 1
+        if i >= 0 and self.tokens[i].norm == "the":
+            i -= 1
+        return i >= 0 and self.tokens[i].norm in LOCATIVE_WORDS
+
+    def _next_is_name_word(self, piece: Piece) -> bool:
+        """Whether a capitalised word continues the piece ("Washington Post", "Moscow State")."""
+        j = piece.j
+        if j >= len(self.tokens) or "\n" in self.text[piece.end:self.tokens[j].start]:
+            return False
+        nxt = self.tokens[j]
+        return nxt.is_cap and nxt.text[:1].isalpha() and self.reader.piece_starting(j) is None
+
+    def _state_after_comma(self, piece: Piece) -> State | None:
+        j = piece.j
+        if j + 1 < len(self.tokens) and self.tokens[j].text == ",":
+            nxt = self.reader.piece_starting(j + 1)
+            if nxt is not None and nxt.first("state"):
+                return nxt.first("state").ref
+        return None
+
+    # --- per kind ------------------------------------------------------------------------------
+    def _state(self, piece: Piece, state: State) -> Mention:
+        return Mention("state", piece.start, piece.end, piece.text, state.name, country=state.iso3,
+                       key=state.iso3, ref=state)
+
+    def _place(self, piece: Piece, place: Place) -> Mention:
+        key = str(place.geonameid) if place.geonameid else place.name
+        return Mention("place", piece.start, piece.end, piece.text, place.name, country=place.country,
+                       key=key, ref=place)
+
+    def _choose_place(self, piece: Piece, country: str | None = None) -> Place | None:
+        candidates = [e.ref for e in piece.of_kind("place")]
+        if country:
+            candidates = [p for p in candidates if p.country == country] or candidates
+        return rank_places(candidates, self.countries)
+
+    def _capital(self, piece: Piece) -> Mention | None:
+        state = piece.first("capital").ref
+        if self._is_locative(piece) or self._state_after_comma(piece):
+            place = self._choose_place(piece, state.iso3)
+            return self._place(piece, place) if place else None
+        if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
+            return None
+        return self._state(piece, state)
+
+    def _previous_is_name_word(self, piece: Piece) -> bool:
+        """Whether a capitalised word, not the first of its sentence, runs into the piece
+        ("George Washington")."""
+        i = piece.i - 1
+        if i < 1 or self.reader.piece_ending(piece.i) is not None:
+            return False
+        prev = self.tokens[i]
+        return (prev.is_cap and prev.text[:1].isalpha() and prev.norm != "the"
+                and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"})
+
+    def _city(self, piece: Piece) -> Mention | None:
+        if self._next_is_name_word(piece):
+            return None
+        places = [e.ref for e in piece.of_kind("place")]
+        curated = any(p.curated for p in places)
+        label = self._label_at(piece.start, piece.end)
+        if not (curated or self.phrase_mode or self._is_locative(piece) or label in SPACY_PLACE_LABELS
+                or self._state_after_comma(piece)):
+            return None
+        if label == "PERSON" and not self._is_locative(piece):
+            return None
+        after = self._state_after_comma(piece)
+        place = self._choose_place(piece, after.iso3 if after else None)
+        return self._place(piece, place) if place else None
+
+    def _named_org(self, piece: Piece, org: Organization) -> Mention:
+        if org.place and self._is_locative(piece):
+            place = self._choose_place(piece)
+            if place is not None:
+                return self._place(piece, place)
+        kind = "igo" if org.kind == "igo" else "organization"
+        return Mention(kind, piece.start, piece.end, piece.text, org.name, country=org.country,
+                       sector=org.sector, key=f"org:{org.name}", ref=org, members=org.members)
+
+    def _head(self, k: int, head: Organization) -> tuple[Mention | None, int]:
+        piece = self.pieces[k]
+        state, start = self.reader.prefix_country(piece.i)
+        end, last = piece.end, k
+        if state is None:
+            j = piece.j
+            if j + 1 < len(self.tokens) and self.tokens[j].norm in {"of", "in"}:
+                j2 = j + 2 if self.tokens[j + 1].norm == "the" else j + 1
+                nxt = self.reader.piece_starting(j2)
+                entry = nxt.first(*COUNTRY_KINDS) if nxt is not None else None
+                if entry is not None and not nxt.first("org"):
+                    state, end, last = entry.ref, nxt.end, k + 1
+        if state is None or not head.makes_entity:
+            return None, k
+        start_char = self.tokens[start].start if start < piece.i else piece.start
+        name = f"{head.name} of {state.name}"
+        return Mention("organization", start_char, end, self.text[start_char:end], name,
+                       country=state.iso3, sector=head.sector, key=f"org:{name}", ref=head), last
+
+    def _known_person(self, piece: Piece, person: Person) -> Mention | None:
+        single = len(piece.text.split()) == 1 and piece.text == person.surname
+        if single and not self._looks_like_name(piece):
+            return None
+        title, sector = person.status_on(self.date)
+        return Mention("person", piece.start, piece.end, piece.text, person.name, country=person.country,
+                       sector=sector, title=None, key=f"kb:{person.name}", ref=person, name_only=single,
+                       extra={"kb_title": title})
+
+    def _looks_like_name(self, piece: Piece) -> bool:
+        if self._label_at(piece.start, piece.end) == "PERSON":
+            return True
+        if self.propn_starts is None:
+            return True
+        return piece.start in self.propn_starts
+
+    def _from_match(self, match: PersonMatch) -> Mention:
+        person = match.person
+        sector = match.sector
+        if person is not None and match.former is False and match.sector is None:
+            sector = person.status_on(self.date)[1]
+        if match.name is None:
+            name = match.title or ""
+            key = None
+        else:
+            name = person.name if person else match.name
+            key = f"kb:{person.name}" if person else f"name:{match.name.lower()}"
+        return Mention("person", match.start, match.end, self.text[match.start:match.end], name,
+                       country=match.country, sector=sector, title=match.title,
+                       title_core=match.title_core, key=key, ref=person, name_only=match.name_only,
+                       title_only=match.name is None,
+                       extra={"kb_title": person.status_on(self.date)[0] if person else None})
+
+    # --- the walk ------------------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        skip_until = -1  # pieces consumed as part of a person or organisation pattern
+        for k, piece in enumerate(self.pieces):
+            kinds = piece.kinds()
+            for entry in piece.of_kind("state", "demonym")[:1]:
+                if not piece.first("org"):
+                    out.append(self._state(piece, entry.ref))
+            if k <= skip_until:
+                continue
+            org = piece.first("org")
+            if org is not None:
+                out.append(self._named_org(piece, org.ref))
+                continue
+            if "head" in kinds and not kinds & {"state", "demonym"}:
+                mention, last = self._head(k, piece.first("head").ref)
+                if mention is not None:
+                    out.append(mention)
+                    skip_until = max(skip_until, last)
+                    continue
+            if "title" in kinds and not kinds & {"state", "demonym"}:
+                match = self.reader.read(k, allow_lower=self.phrase_mode)
+                if match is not None and (match.name is not None or self._title_alone_ok(piece, match)):
+                    out.append(self._from_match(match))
+                    skip_until = max(skip_until, match.last_piece)
+                    continue
+            if "person" in kinds and not kinds & {"state", "demonym"}:
+                mention = self._known_person(piece, piece.first("person").ref)
+                if mention is not None:
+                    out.append(mention)
+                continue
+            if "capital" in kinds:
+                mention = self._capital(piece)
+                if mention is not None:
+                    out.append(mention)
+                continue
+            if "place" in kinds and not kinds & {"state", "demonym"}:
+                mention = self._city(piece)
+                if mention is not None:
+                    out.append(mention)
+        out.extend(self._spacy_people(out))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _title_alone_ok(self, piece: Piece, match: PersonMatch) -> bool:
+        """An office without a name is a person mention when it is definite or has a country:
+        "the Under Secretary", "President of Finland", "Russia's President"."""
+        before = self.tokens[piece.i - 1].norm if piece.i > 0 else ""
+        return before in {"the", "'s"} or match.country is not None or self.phrase_mode
+
+    def _spacy_people(self, found: list[Mention]) -> list[Mention]:
+        """People spaCy tags PERSON that no lexicon pattern explains."""
+        out = []
+        for start, end, label in self.ent_labels:
+            if label != "PERSON" or any(m.start < end and start < m.end for m in found):
+                continue
+            if any(p.start < end and start < p.end for p in self.pieces if p.kinds() - {"person"}):
+                continue
+            name = self.text[start:end].strip()
+            if name.endswith(("’s", "'s")):
+                name, end = name[:-2], end - 2
+            if not name or not name[:1].isupper():
+                continue
+            out.append(Mention("person", start, end, name, name, key=f"name:{name.lower()}",
+                               name_only=" " not in name))
+        return out
+
+
+def _entity_labels(spacy_doc: Any) -> list[tuple[int, int, str]]:
+    if spacy_doc is None:
+        return []
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in spacy_doc.ents]
+
+
+def _propn_starts(spacy_doc: Any) -> set[int] | None:
+    if spacy_doc is None:
+        return None
+    return {token.idx for token in spacy_doc if token.pos_ == "PROPN"}

@@ -1,0 +1,173 @@
+"""Group mentions into entities: one `Entity` per real-world referent, all its mentions together.
+
+States, organisations and places group by what identifies them (ISO code, name, GeoNames id).
+People group in three passes: full names first; then a surname alone joins the person with
+that surname ("Zeya"); then an office alone ("the Under Secretary", "the President of
+Kazakhstan") joins the nearest earlier person holding it, else whoever the knowledge base
+says held it on the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from communique.actors.kb import holder_of
+from communique.actors.mentions import Mention
+from communique.document import Entity, Span
+
+# Offices whose bare mention ("the President") means the publisher's own when nothing else fits.
+HOME_OFFICES = frozenset({"president", "prime minister", "vice president", "chancellor",
+                          "secretary", "secretary of state", "foreign minister"})
+
+
+@dataclass(slots=True)
+class _Group:
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+
+def _surname(name: str) -> str:
+    suffixes = {"jr", "sr", "ii", "iii"}
+    words = [w for w in re.split(r"[\s,]+", name) if w and w.lower().strip(".") not in suffixes]
+    return words[-1].lower() if words else name.lower()
+
+
+def group_mentions(mentions: list[Mention], *, date: dt.date | None = None,
+                   home: str | None = None) -> list[Entity]:
+    """The entities of an article from its mentions (in text order)."""
+    groups: dict[str, _Group] = {}
+    order: list[str] = []
+
+    def add(key: str, mention: Mention) -> None:
+        if key not in groups:
+            groups[key] = _Group(mention.kind)
+            order.append(key)
+        groups[key].mentions.append(mention)
+
+    people = [m for m in mentions if m.kind == "person"]
+    for mention in mentions:
+        if mention.kind != "person":
+            add(f"{mention.kind}:{mention.key or mention.name}", mention)
+    for mention in people:
+        if not mention.name_only and not mention.title_only and mention.key:
+            add(f"person:{mention.key}", mention)
+    for mention in people:
+        if mention.name_only:
+            add(_surname_key(mention, groups) or f"person:{mention.key}", mention)
+    for mention in people:
+        if mention.title_only:
+            key = _office_key(mention, groups, date, home)
+            if key is not None:
+                add(key, mention)
+    return _to_entities(groups, order, date)
+
+
+def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:
+    if mention.key and mention.key.startswith("kb:") and f"person:{mention.key}" in groups:
+        return f"person:{mention.key}"
+    surname = _surname(mention.name)
+    for key, group in groups.items():
+        if group.kind == "person" and any(not m.name_only and _surname(m.name) == surname
+                                          for m in group.mentions):
+            return key
+    return None
+
+
+def _office_key(mention: Mention, groups: dict[str, _Group], date: dt.date | None,
+                home: str | None) -> str | None:
+    core, country = mention.title_core, mention.country
+    best: tuple[int, str] | None = None
+    for key, group in groups.items():
+        if group.kind != "person":
+            continue
+        for m in group.mentions:
+            if m.title_core != core or (country and m.country and m.country != country):
+                continue
+            if country and not m.country and _group_country(group) != country:
+                continue
+            distance = mention.start - m.start if m.start <= mention.start else 10**6 + m.start
+            if best is None or distance < best[0]:
+                best = (distance, key)
+    if best is not None:
+        return best[1]
+    if country is None and core in HOME_OFFICES:
+        country = home
+        mention.country = home
+    if country is None or core is None:
+        return None
+    person = holder_of(core, country, date)
+    if person is not None:
+        mention.extra["kb_person"] = person
+        return f"person:kb:{person.name}"
+    return f"person:office:{core}:{country}"
+
+
+def _group_country(group: _Group) -> str | None:
+    return next((m.country for m in group.mentions if m.country), None)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+def _to_entities(groups: dict[str, _Group], order: list[str], date: dt.date | None) -> list[Entity]:
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for key in order:
+        group = groups[key]
+        entity = _person(group, date) if group.kind == "person" else _other(group)
+        base = entity.id
+        n = 2
+        while entity.id in used:
+            entity.id = f"{base}-{n}"
+            n += 1
+        used.add(entity.id)
+        spans = sorted({(m.start, m.end) for m in group.mentions})
+        entity.mentions = [Span(s, e) for s, e in spans]
+        entities.append(entity)
+    entities.sort(key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (0, 0))
+    return entities
+
+
+def _other(group: _Group) -> Entity:
+    head = group.head
+    if head.kind == "state":
+        return Entity(id=head.country.lower(), kind="state", name=head.name, country=head.country)
+    if head.kind == "place":
+        place = head.ref
+        return Entity(id=_slug(head.name), kind="place", name=head.name, country=head.country,
+                      lat=place.lat, lon=place.lon, geonameid=place.geonameid)
+    sector = head.sector if head.kind == "organization" or head.sector else None
+    return Entity(id=_slug(head.name), kind=head.kind, name=head.name, country=head.country,
+                  sector=sector, members=list(head.members))
+
+
+def _person(group: _Group, date: dt.date | None) -> Entity:
+    mentions = group.mentions
+    kb = next((m.ref for m in mentions if m.ref is not None), None)
+    kb = kb or next((m.extra["kb_person"] for m in mentions if m.extra.get("kb_person")), None)
+    named = [m for m in mentions if not m.title_only]
+    if kb is not None:
+        name = kb.name
+    elif named:
+        name = max((m.name for m in named if not m.name_only), key=len, default=named[0].name)
+    else:
+        name = mentions[0].name
+    country = next((m.country for m in mentions if m.country), None) or (kb.country if kb else None)
+    titles = [m.title for m in mentions if m.title]
+    title = max(titles, key=len) if titles else None
+    kb_title, kb_sector = kb.status_on(date) if kb is not None else (None, None)
+    if any(m.sector == "ELI" for m in mentions):
+        sector = "ELI"
+    else:
+        sector = next((m.sector for m in mentions if m.title and m.sector), None) or kb_sector
+    if title is None:
+        title = kb_title
+    return Entity(id=_slug(name.split()[-1] if kb is None and " " in name else name), kind="person",
+                  name=name, country=country, sector=sector, title=title)

@@ -1,0 +1,137 @@
+"""The office-holder knowledge base: people, their country and their offices with tenures.
+
+A bare name in an article ("Tokayev said") only gives a country and a sector once we know
+who held which office on the article's date; someone whose offices had all ended by then is
+ELI (a former official), as PLOVER codes them. The facts live in
+`data/actors/officeholders.yaml`; this module reads them once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from communique.settings import DATA_DIR
+
+KB_FILE = DATA_DIR / "actors" / "officeholders.yaml"
+_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    title: str
+    sector: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A known office holder."""
+
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = field(default_factory=tuple)
+
+    def office_on(self, day: dt.date | None) -> Office | None:
+        """The office held on `day` (the most recently taken one when several overlap)."""
+        if day is None:
+            return max(self.offices, key=lambda o: o.start or dt.date.min, default=None)
+        held = [o for o in self.offices if o.held_on(day)]
+        return max(held, key=lambda o: o.start or dt.date.min, default=None)
+
+    def status_on(self, day: dt.date | None) -> tuple[str | None, str | None]:
+        """(title, sector) on `day`: the office held, or ELI once every office has ended."""
+        office = self.office_on(day)
+        if office is not None:
+            return office.title, office.sector
+        if day is not None and any(o.end is not None and o.end <= day for o in self.offices):
+            return None, "ELI"
+        first = min(self.offices, key=lambda o: o.start or dt.date.min, default=None)
+        return None, (first.sector if first else None)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.replace(",", " ").split() if w.lower() not in _SUFFIXES]
+        return words[-1] if words else self.name
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or value == "null":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def load_people() -> tuple[Person, ...]:
+    """All office holders of the knowledge base, read once per process."""
+    data = yaml.safe_load(KB_FILE.read_text(encoding="utf-8"))
+    people = []
+    for row in data.get("people", []):
+        offices = tuple(Office(str(o[0]), str(o[1]), _date(o[2]), _date(o[3])) for o in row["offices"])
+        people.append(Person(name=row["name"], country=row["country"],
+                             aliases=tuple(row.get("aliases") or ()), offices=offices))
+    return tuple(people)
+
+
+def pick_person(candidates: list[Person], day: dt.date | None) -> Person | None:
+    """Of several people sharing a name, the one in office on `day`, else the latest one to
+    have held office before it, else the first listed."""
+    if not candidates:
+        return None
+    if day is None:
+        return candidates[0]
+    in_office = [p for p in candidates if p.office_on(day) is not None]
+    if in_office:
+        return in_office[0]
+    before = [(max((o.end or day) for o in p.offices if (o.start or dt.date.min) <= day), p)
+              for p in candidates if any((o.start or dt.date.min) <= day for o in p.offices)]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return candidates[0]
+
+
+def holder_of(title_core: str, country: str, day: dt.date | None) -> Person | None:
+    """Who held an office such as ("president", "KAZ") on `day`, for "the President of Kazakhstan"."""
+    index = _office_index()
+    for person in index.get((title_core, country), ()):
+        office = person.office_on(day)
+        if office is not None and office_core(office.title) == title_core:
+            return person
+    return None
+
+
+def office_core(title: str) -> str:
+    """The office without its country: "President of Kazakhstan" → "president"."""
+    core = title.lower()
+    for sep in (" of the ", " of "):
+        if sep in core:
+            head, _, rest = core.partition(sep)
+            if rest and rest[0].isalpha() and head in _HEADS_WITH_COUNTRY:
+                return head
+    return core
+
+
+_HEADS_WITH_COUNTRY = {"president", "prime minister", "vice president", "minister of foreign affairs",
+                       "foreign minister", "chancellor", "king", "emir", "crown prince",
+                       "chairman of the senate", "speaker"}
+
+
+@lru_cache(maxsize=1)
+def _office_index() -> dict[tuple[str, str], tuple[Person, ...]]:
+    index: dict[tuple[str, str], list[Person]] = {}
+    for person in load_people():
+        for office in person.offices:
+            key = (office_core(office.title), person.country)
+            if person not in index.setdefault(key, []):
+                index[key].append(person)
+    return {k: tuple(v) for k, v in index.items()}

@@ -1,0 +1,167 @@
+"""The phrase dictionary of the actors stage, built once per process from the data files.
+
+Every name the stage knows — states and their demonyms and capitals, organisations and
+generic bodies, office titles, office holders, places — becomes an `Entry` under the
+normalised token tuple of the phrase (`tokens.phrase_key`), so that finding them in an
+article is one dictionary look-up per token position and length. Data files live in
+`data/actors/`; each says where its facts came from.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from communique.actors.kb import Person, load_people
+from communique.actors.places import Place, load_places
+from communique.actors.tokens import cap_mask, phrase_key
+from communique.settings import DATA_DIR
+
+ACTORS_DATA = DATA_DIR / "actors"
+
+# Kinds of lexicon entries, in the order a tie between two entries of one phrase is broken.
+KIND_ORDER = ("org", "head", "state", "demonym", "person", "title", "group", "capital", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    iso3: str
+    name: str
+    capitals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A named organisation (fixed country) or a generic body (`head`, country from context)."""
+
+    name: str
+    kind: str  # organization | igo
+    country: str | None
+    sector: str | None
+    members: tuple[str, ...] = ()
+    is_head: bool = False
+    makes_entity: bool = True
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One meaning of a phrase. `ref` is a State, Organization, Person, Place or a sector code."""
+
+    kind: str
+    ref: Any
+    mask: tuple[bool, ...]
+    surface: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    states: dict[str, State] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    max_len: int = 1
+
+    def add(self, phrase: str, kind: str, ref: Any) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        entry = Entry(kind, ref, cap_mask(phrase), phrase)
+        bucket = self.phrases.setdefault(key, [])
+        if any(e.kind == kind and e.ref == ref for e in bucket):
+            return
+        bucket.append(entry)
+        self.max_len = max(self.max_len, len(key))
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        return self.phrases.get(phrase_key(phrase), [])
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _load_states(lex: Lexicon) -> None:
+    lines = (line for line in (ACTORS_DATA / "states.csv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#"))
+    for row in csv.DictReader(lines):
+        state = State(row["iso3"], row["name"], tuple(_split(row["capitals"])))
+        lex.states[state.iso3] = state
+        for name in [state.name, *_split(row["aliases"])]:
+            lex.add(name, "state", state)
+        for demonym in _split(row["demonyms"]):
+            lex.add(demonym, "demonym", state)
+        for capital in state.capitals:
+            lex.add(capital, "capital", state)
+
+
+def _load_offices(lex: Lexicon) -> None:
+    data = yaml.safe_load((ACTORS_DATA / "offices.yaml").read_text(encoding="utf-8"))
+    for sector, titles in data["sectors"].items():
+        for title in titles:
+            if title[:1].islower():  # a group noun ("officials", "troops"): phrases only, never a person
+                lex.add(title, "group", sector)
+                continue
+            lex.add(title, "title", sector)
+            if " " not in title:
+                lex.add(title.lower(), "title", sector)
+    lex.title_words = frozenset(w.lower() for w in data["title_words"].split())
+
+
+def _load_organizations(lex: Lexicon) -> None:
+    data = yaml.safe_load((ACTORS_DATA / "organizations.yaml").read_text(encoding="utf-8"))
+    for row in data["named"]:
+        org = Organization(name=row["name"], kind=row.get("kind", "organization"),
+                           country=row.get("country"), sector=row.get("sector"),
+                           members=tuple(row.get("members") or ()), place=row.get("place"))
+        for name in [org.name, *(row.get("aliases") or [])]:
+            lex.add(str(name), "org", org)
+    for row in data["heads"]:
+        org = Organization(name=row["name"], kind="organization", country=None,
+                           sector=row.get("sector"), is_head=True,
+                           makes_entity=row.get("entity", True))
+        for name in [org.name, *(row.get("aliases") or [])]:
+            lex.add(str(name), "head", org)
+
+
+def _load_people(lex: Lexicon) -> None:
+    for person in load_people():
+        names = {person.name, *person.aliases}
+        for name in names:
+            lex.add(name, "person", person)
+        lex.add(person.surname, "person", person)
+
+
+def _load_places(lex: Lexicon) -> None:
+    for name, place in load_places().named():
+        lex.add(name, "place", place)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The phrase dictionary, built once per process."""
+    lex = Lexicon()
+    _load_states(lex)
+    _load_offices(lex)
+    _load_organizations(lex)
+    _load_people(lex)
+    _load_places(lex)
+    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    for bucket in lex.phrases.values():
+        bucket.sort(key=lambda e: order.get(e.kind, len(order)))
+    return lex
+
+
+def people_by_surname() -> dict[str, list[Person]]:
+    """Office holders under the normalised form of their surname."""
+    index: dict[str, list[Person]] = defaultdict(list)
+    for person in load_people():
+        index[person.surname.lower()].append(person)
+    return index
+
+
+__all__ = ["Entry", "Lexicon", "Organization", "Place", "State", "load_lexicon"]

@@ -1,0 +1,211 @@
+"""People with offices: "U.S. Under Secretary of State for ... Uzra Zeya", "President Tokayev",
+"Prime Minister Narendra Modi of India", "the Under Secretary".
+
+An office title starts the pattern. It may carry a country before it ("U.S.", "Russia's",
+"Colombian") and runs on through "of", "for", "to", commas and title words ("for Civilian
+Security, Democracy, and Human Rights"); a personal name may follow, then "of <state>". The
+country comes from what the text says first (prefix, then "of <state>"), then from the
+knowledge base, then from an organisation named in the title ("Counselor of the Department").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from communique.actors.kb import Person, office_core
+from communique.actors.lexicon import Lexicon, Organization, State
+from communique.actors.matcher import Piece
+from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
+from communique.actors.tokens import Token
+
+TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
+COUNTRY_KINDS = ("state", "demonym", "capital")
+
+
+@dataclass(slots=True)
+class PersonMatch:
+    """What the text says about one person mention."""
+
+    start: int
+    end: int
+    last_piece: int  # index of the last piece consumed
+    title: str | None
+    title_core: str | None
+    sector: str | None
+    country: str | None
+    country_from: str | None  # prefix | of | kb | org
+    name: str | None
+    person: Person | None
+    name_only: bool
+    former: bool
+
+
+class TitleReader:
+    """Reads the person pattern around title pieces of one token sequence."""
+
+    def __init__(self, text: str, tokens: list[Token], pieces: list[Piece], lex: Lexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.pieces = pieces
+        self.lex = lex
+        self.piece_at: list[int | None] = [None] * len(tokens)
+        for k, piece in enumerate(pieces):
+            for i in range(piece.i, piece.j):
+                self.piece_at[i] = k
+
+    def piece_starting(self, i: int) -> Piece | None:
+        k = self.piece_at[i] if 0 <= i < len(self.tokens) else None
+        if k is None or self.pieces[k].i != i:
+            return None
+        return self.pieces[k]
+
+    def piece_ending(self, j: int) -> Piece | None:
+        k = self.piece_at[j - 1] if 0 < j <= len(self.tokens) else None
+        if k is None or self.pieces[k].j != j:
+            return None
+        return self.pieces[k]
+
+    def _same_line(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[self.tokens[a].end:self.tokens[b].start]
+
+    def prefix_country(self, i: int) -> tuple[State | None, int]:
+        """A state word right before token `i` ("U.S.", "Russia's", "Colombian"): (state, its token)."""
+        j = i
+        if j > 0 and self.tokens[j - 1].norm == "'s":
+            j -= 1
+        piece = self.piece_ending(j)
+        if piece is None:
+            return None, i
+        entry = piece.first(*COUNTRY_KINDS)
+        if entry is None or piece.first("org"):
+            return None, i
+        return entry.ref, piece.i
+
+    def is_former(self, i: int) -> bool:
+        """Whether "former", "ex-" or "late" comes right before token `i`."""
+        if i > 0 and self.tokens[i - 1].norm in FORMER_WORDS:
+            return True
+        return i > 1 and self.tokens[i - 1].text == "-" and self.tokens[i - 2].norm == "ex"
+
+    def read_title(self, k: int) -> tuple[int, State | None, Organization | None, int]:
+        """Extend title piece `k` rightwards: (end token, state after "of", organisation, last piece)."""
+        tokens, n = self.tokens, len(self.tokens)
+        end, t, last = self.pieces[k].j, self.pieces[k].j, k
+        state = org = None
+        while t < n and self._same_line(t - 1, t):
+            token = tokens[t]
+            piece = self.piece_starting(t)
+            if piece is not None:
+                kinds = piece.kinds()
+                if "person" in kinds and not kinds & {"state", "demonym", "org", "head"}:
+                    break
+                if kinds & {"state", "demonym"} and not kinds & {"org"}:
+                    if tokens[t - 1].norm not in {"of", "the"} or state is not None:
+                        break
+                    state = piece.first("state", "demonym").ref
+                elif "org" in kinds or "head" in kinds or "title" in kinds:
+                    entry = piece.first("org")
+                    if entry is not None and org is None:
+                        org = entry.ref
+                    if not piece.text[:1].isupper():
+                        break
+                else:
+                    break
+                end = t = piece.j
+                last = self.piece_at[t - 1] or last
+                continue
+            if token.norm in TITLE_CONNECTORS:
+                if token.norm in {"and", ",", "/"} and t + 1 < n and tokens[t + 1].norm == "the":
+                    break
+                t += 1
+                continue
+            if token.is_cap and token.norm in self.lex.title_words:
+                end = t = t + 1
+                continue
+            break
+        return end, state, org, last
+
+    def read_name(self, s: int) -> tuple[int, Person | None, int | None]:
+        """A personal name from token `s`: (end token, known person, its piece index)."""
+        tokens, n = self.tokens, len(self.tokens)
+        j, words, person, person_piece = s, 0, None, None
+        while j < n and (j == s or self._same_line(j - 1, j)):
+            token = tokens[j]
+            piece = self.piece_starting(j)
+            if piece is not None:
+                entry = piece.first("person")
+                if entry is not None:
+                    person, person_piece = entry.ref, self.piece_at[j]
+                    j, words = piece.j, words + 1
+                    continue
+                if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
+                    break
+            word = token.text
+            if token.is_cap and word[:1].isalpha() and token.norm not in NOT_NAMES:
+                j, words = j + 1, words + 1
+                continue
+            if words and word == "-" and j + 1 < n and tokens[j + 1].is_cap:
+                j += 1
+                continue
+            if words and token.norm in NAME_PARTICLES and j + 1 < n and tokens[j + 1].is_cap:
+                j += 1
+                continue
+            if words and word == "." and len(tokens[j - 1].text) == 1:
+                j += 1
+                continue
+            if words and token.norm in NAME_SUFFIXES:
+                j += 1
+                continue
+            if words and word == "," and j + 1 < n and tokens[j + 1].norm in NAME_SUFFIXES:
+                j += 2
+                continue
+            break
+        if words == 0:
+            return s, None, None
+        return j, person, person_piece
+
+    def read(self, k: int, *, allow_lower: bool = False) -> PersonMatch | None:
+        """The person pattern that starts at title piece `k`, or None if it is not one.
+        In running text a title must be capitalised; a phrase ("the president of Armenia") may not be."""
+        piece = self.pieces[k]
+        if not (allow_lower or piece.text[:1].isupper()):
+            return None
+        sector = piece.first("title").ref
+        prefix, first_token = self.prefix_country(piece.i)
+        former = self.is_former(first_token) or sector == "ELI"
+        end, of_state, org, last = self.read_title(k)
+        title_text = self.text[piece.start:self.tokens[end - 1].end]
+        name_end, person, person_piece = self.read_name(end)
+        if person_piece is not None:
+            last = max(last, person_piece)
+        after_state = None
+        if name_end < len(self.tokens) - 1 and name_end > end and self.tokens[name_end].norm == "of":
+            nxt = self.piece_starting(name_end + 1)
+            if nxt is not None and nxt.first("state"):
+                after_state = nxt.first("state").ref
+        country, source = None, None
+        for candidate, label in ((prefix, "prefix"), (of_state, "of"), (after_state, "of"),
+                                 (person.country if person else None, "kb"),
+                                 (org.country if org and org.country else None, "org")):
+            if candidate is not None:
+                country = candidate.iso3 if isinstance(candidate, State) else candidate
+                source = label
+                break
+        if name_end > end:
+            name = self.text[self.tokens[end].start:self.tokens[name_end - 1].end]
+            single = name_end - end == 1
+            start = piece.start if single else self.tokens[end].start
+            return PersonMatch(start, self.tokens[name_end - 1].end, last, title_text,
+                               title_core(piece.text), "ELI" if former else sector, country, source,
+                               name, person, single, former)
+        return PersonMatch(piece.start, self.tokens[end - 1].end, last, title_text, title_core(piece.text),
+                           "ELI" if former else sector, country, source, None, None, False, former)
+
+
+def title_core(title: str) -> str:
+    """The head of an office for matching later mentions: "Under Secretary of State" → "under secretary"."""
+    core = office_core(title.strip())
+    for tail in (" of state", " of the department"):
+        if core.endswith(tail) and core != "secretary of state":
+            core = core[: -len(tail)]
+    return " ".join(core.replace("-", " ").split())

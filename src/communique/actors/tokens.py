@@ -1,0 +1,55 @@
+"""A small, fast word tokenizer shared by the lexicons and the matcher.
+
+Lexicon phrases ("Kassym-Jomart Tokayev", "U.S.", "People's Republic of China") and article
+text must split the same way for dictionary look-ups to work, and spaCy's tokenizer is both
+slower and tied to a loaded model. Abbreviations with dots stay one token ("U.S.", "D.C."),
+hyphens and possessive "'s" are tokens of their own, curly apostrophes read as straight ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C., U.S.S.R.
+    r"|(?:St|Gen|Lt|Col|Maj|Adm|Dr|Mr|Mrs|Ms|Jr|Sr|Sen|Rep|Gov|Amb|Capt|Sgt|Prof|No)\.(?=\s|,)"
+    r"|[’']s\b"
+    r"|\w+"
+    r"|[^\w\s]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its character offsets; `norm` is the look-up form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def normalise(word: str) -> str:
+    """The look-up form of a word: lower case, straight apostrophes."""
+    return word.replace("’", "'").lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split `text` into tokens whose offsets are relative to `offset`."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset, normalise(m.group()))
+            for m in _TOKEN_RE.finditer(text)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The dictionary key of a lexicon phrase: its normalised tokens."""
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+def cap_mask(phrase: str) -> tuple[bool, ...]:
+    """Which tokens of a lexicon phrase are capitalised (a text match must capitalise them too)."""
+    return tuple(t.is_cap for t in tokenize(phrase))

@@ -87,7 +87,11 @@ def run(args: argparse.Namespace) -> int:
         elif workers > 0:
             cluster, client = _local_cluster(workers)
         if client is not None:
-            client.run(warm_up)  # every worker loads spaCy once, before the clock of the first task
+            try:
+                client.run(warm_up)  # every worker loads spaCy once, before the clock of the first task
+            except Exception as exc:  # noqa: BLE001 - a worker that cannot load the pipeline: one line
+                raise CommuniqueError(f"the workers cannot load the pipeline ({type(exc).__name__}: {exc})",
+                                      source=args.scheduler or "local cluster") from None
         summary = run_batch(args.inputs, args.out, client=client, date=args.date,
                             partition_size=args.partition_size, hooks=hooks)
     finally:

@@ -13,7 +13,8 @@ import sys
 from communique import __version__
 from communique.errors import CommuniqueError
 
-COMMANDS = ["extract", "timeml", "ingest", "query", "eval", "batch", "load"]
+COMMANDS = ["extract", "timeml", "ingest", "query", "eval", "batch", "load", "export", "commitments",
+            "reextract", "watch", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, insert, select, update
 
 from communique import __version__
 from communique.document import Document
@@ -95,6 +95,37 @@ class Store:
                                 publisher=row.publisher)
             doc.extra.update(row.meta or {})
             yield doc
+
+    # -- live sources ----------------------------------------------------------------------
+    def fetch_validators(self, url: str) -> Any:
+        """The ETag / Last-Modified a URL answered with last time (for a conditional GET)."""
+        from communique.sources.fetch import Validators
+        from communique.store.schema import fetch_state
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(fetch_state).where(fetch_state.c.url == url)).first()
+        return Validators(row.etag, row.last_modified) if row is not None else None
+
+    def save_fetch_state(self, url: str, validators: Any, status_code: int) -> None:
+        from communique.store.schema import fetch_state
+
+        values = {"etag": validators.etag, "last_modified": validators.last_modified,
+                  "fetched_at": writer.utcnow(), "status_code": status_code}
+        with self.engine.begin() as conn:
+            if status_code == 304:
+                conn.execute(update(fetch_state).where(fetch_state.c.url == url)
+                             .values(fetched_at=values["fetched_at"], status_code=304))
+                return
+            conn.execute(delete(fetch_state).where(fetch_state.c.url == url))
+            conn.execute(insert(fetch_state).values(url=url, **values))
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document fetched from `url` is already stored (feeds then skip the page)."""
+        from communique.store.schema import documents
+
+        with self.engine.connect() as conn:
+            found = conn.execute(select(documents.c.id).where(documents.c.url == url).limit(1)).first()
+        return found is not None
 
     # -- reading ---------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None) -> Page:

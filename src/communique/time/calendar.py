@@ -96,8 +96,8 @@ def pick_weekday(weekday: int, dct: dt.date, *, rel: str | None, direction: int)
 def pick_quarter_year(quarter: int, dct: dt.date, *, direction: int) -> int:
     """The year of "the third quarter": the latest one begun, or the next one not ended."""
     current = quarter_of(dct)
-    if direction > 0:
-        return dct.year if quarter >= current else dct.year + 1
+    if direction > 0:  # the quarter just ended is still what the reports are about
+        return dct.year if quarter >= current - 1 else dct.year + 1
     return dct.year if quarter <= current else dct.year - 1
 
 

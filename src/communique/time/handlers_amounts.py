@@ -114,9 +114,9 @@ _SEASON_SETS = {"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA"}
 def set_every(m: re.Match[str], ctx: Context) -> Found | None:
     every = m["every"].lower()
     word = m["sunit"].lower()
-    if every in ("a", "an") and not group(m, "times"):
-        if not _MONEY_OR_COUNT.search(ctx.original, max(0, m.start() - 30), m.start()):
-            return None
+    counted = _MONEY_OR_COUNT.search(ctx.original, max(0, m.start() - 30), m.start())
+    if every in ("a", "an") and not group(m, "times") and not counted:
+        return None  # "a year" alone is a duration
     if every in ("a", "an", "per") and group(m, "snum"):
         return None
     if word in _POD_SETS:

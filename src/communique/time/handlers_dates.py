@@ -167,7 +167,10 @@ def quarter_code(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
-    rel = (group(m, "qrel") or "the").lower()
+    rel = (group(m, "qrel") or group(m, "qrel2") or "the").lower()
+    rel = rel.split()[-1]  # "comparable year-ago" is "year-ago"
+    if group(m, "year"):
+        return _quarter(ctx, int(m["year"]), (ctx.anchor_quarter or (0, cal.quarter_of(ctx.dct)))[1])
     current = (ctx.dct.year, cal.quarter_of(ctx.dct))
     completed = cal.shift_quarter(*current, -1)
     if rel in ("this", "current"):
@@ -177,6 +180,8 @@ def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel in ("same", "the"):
         year_value, quarter = ctx.anchor_quarter or completed
     elif rel in ("year-ago", "year-earlier", "prior-year"):
+        if group(m, "qrel2") and not ctx.anchor_quarter:
+            return Found("DATE", f"{ctx.dct.year - 1:04d}", "year")
         year_value, quarter = cal.shift_quarter(*(ctx.anchor_quarter or completed), -4)
         return Found("DATE", f"{year_value}-Q{quarter}", "quarter")
     else:  # latest, last, past, previous, recent, just-ended

@@ -25,6 +25,7 @@ class Rule:
     name: str
     order: int
     regex: re.Pattern[str]
+    triggers: frozenset[str]
 
 
 def _words(words: Any) -> str:
@@ -52,8 +53,9 @@ def lexicon() -> dict[str, Any]:
 
 
 def _number_words(lex: dict[str, Any]) -> str:
-    tens = [w for w, v in lex["numbers"].items() if isinstance(v, int) and 20 <= v <= 90 and " " not in w]
-    ones = [w for w, v in lex["numbers"].items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
+    numbers = lex["numbers"]
+    tens = [w for w, v in numbers.items() if isinstance(v, int) and 20 <= v <= 90 and " " not in w]
+    ones = [w for w, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
     compound = rf"(?:{'|'.join(tens)})[-\s](?:{'|'.join(ones)})"
     return rf"{compound}|{_words(lex['numbers'])}"
 
@@ -78,7 +80,8 @@ def placeholders() -> dict[str, str]:
         "PMOD": rf"(?P<pmod>{_words(lex['point_modifiers'])})(?:-|\s+)",
         "AMOD": rf"(?P<amod>{_words(lex['amount_modifiers'])})\s+",
         "REL": r"(?P<rel>last|next|this|coming|past|previous|following)",
-        "NUM": rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:{number_words})(?:\s+and\s+a\s+half)?)",
+        "NUM": rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?"
+               rf"|(?:{number_words})(?:\s+and\s+a\s+half)?)",
         "NUMWORDS": rf"(?:{number_words})",
         "VAGUE": rf"(?P<vague>{_words(lex['vague_quantities'])})",
         "UNIT": rf"(?P<unit>{_words(units)})",
@@ -101,10 +104,44 @@ def rules() -> tuple[Rule, ...]:
     with open(TIME_DATA / "rules.yaml", encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     names = placeholders()
-    return tuple(
-        Rule(name=item["name"], order=i, regex=re.compile(_expand(item["pattern"], names), re.I))
-        for i, item in enumerate(data["rules"])
-    )
+    known = set(_trigger_classes())
+    compiled = []
+    for i, item in enumerate(data["rules"]):
+        triggers = frozenset(item["triggers"])
+        if not triggers <= known:
+            raise ValueError(f"rule {item['name']}: unknown triggers {sorted(triggers - known)}")
+        compiled.append(Rule(name=item["name"], order=i, triggers=triggers,
+                             regex=re.compile(_expand(item["pattern"], names), re.I)))
+    return tuple(compiled)
+
+
+def _trigger_classes() -> dict[str, str]:
+    """Kinds of word that every time expression contains, as regex alternations."""
+    lex = lexicon()
+    units = list(lex["units"]) + list(lex["plurals"])
+    day_parts = list(lex["parts_of_day"]) + list(lex["clock_words"]) + [
+        "today", "yesterday", "tomorrow", "tonight"]
+    return {
+        "digit": r"\d+",
+        "month": _words(lex["months"]),
+        "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
+        "unit": _words(units),
+        "season": _words(lex["seasons"]),
+        "daypart": _words(day_parts),
+        "setword": _words(list(lex["sets"]) + ["annum"]),
+        "ref": _words(lex["references"]),
+        "holiday": _words(lex["holidays"]),
+        "period": "period",
+    }
+
+
+@lru_cache(maxsize=1)
+def trigger_regex() -> re.Pattern[str]:
+    """One pass over the text finds every trigger word; `lastgroup` names its class."""
+    classes = _trigger_classes()
+    digits = classes.pop("digit")
+    alternatives = "|".join(f"(?P<{name}>{words})" for name, words in classes.items())
+    return re.compile(rf"\b(?:(?P<digit>{digits})|(?:{alternatives})\b)", re.I)
 
 
 @lru_cache(maxsize=1)

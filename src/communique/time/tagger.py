@@ -16,7 +16,7 @@ from functools import lru_cache
 from communique.document import Timex
 from communique.time import handlers_amounts, handlers_dates, handlers_relative
 from communique.time.handlers_dates import Handler
-from communique.time.lexicon import Rule, rules
+from communique.time.lexicon import Rule, rules, trigger_regex
 from communique.time.resolution import Context, Found, group
 
 
@@ -31,14 +31,52 @@ def _handlers() -> dict[str, Handler]:
     return table
 
 
-def _proposals(text: str) -> list[tuple[int, int, int, Rule, object]]:
-    found = []
+WINDOW_BEFORE = 48  # characters a match may reach before its trigger word ("at least the past few")
+WINDOW_AFTER = 48  # and after it ("Friday, Oct. 23, 1998")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged stretches of text around its words."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for m in trigger_regex().finditer(text):
+        spans = windows.setdefault(m.lastgroup or "", [])
+        lo, hi = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return windows
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _proposals(text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    """Every rule's matches, tried only near the trigger words the rule needs."""
+    windows = _windows(text)
+    found: dict[tuple[int, int, int], tuple[int, int, int, Rule, re.Match[str]]] = {}
     for rule in rules():
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), rule.order, rule, m))
-    found.sort(key=lambda item: item[:3])
-    return found
+        spans = [span for name in rule.triggers for span in windows.get(name, ())]
+        for lo, hi in _merge(spans) if len(rule.triggers) > 1 else spans:
+            position = lo
+            while position < hi:
+                m = rule.regex.search(text, position, hi)
+                if m is None:
+                    break
+                if m.end() > hi - 12 and hi < len(text):
+                    m = rule.regex.match(text, m.start()) or m  # the window cut it short
+                if m.end() > m.start():
+                    found[(m.start(), m.end(), rule.order)] = (m.start(), -(m.end() - m.start()),
+                                                              rule.order, rule, m)
+                position = max(m.end(), m.start() + 1)
+    return sorted(found.values(), key=lambda item: item[:3])
 
 
 def tag_text(text: str, dct: dt.date, *, original: str | None = None) -> list[Timex]:
@@ -79,6 +117,8 @@ def _extent(m: re.Match[str], found: Found, original: str) -> tuple[int, int]:
     amount_words = group(m, "amod")
     if amount_words and found.start is None:
         start = m.end("amod")
+        while original[start:start + 1].isspace():
+            start += 1
     if original[end - 2:end] in ("'s", "’s"):
         end -= 2
     if original[end - 1:end] == "." and original[end - 3:end] in ("a.m", "p.m", ".m.") \

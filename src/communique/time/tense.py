@@ -31,8 +31,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _WORD = re.compile(r"[\w'’]+")
 
 
-def _words_between(text: str, left: int, right: int) -> int:
-    return len(_WORD.findall(text, left, right)) if right > left else 0
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before|when)\b", re.I)
+
+
+def _distance(text: str, left: int, right: int) -> int:
+    """Words between two positions, and two more for each clause boundary crossed."""
+    if right <= left:
+        return 0
+    return len(_WORD.findall(text, left, right)) + 2 * len(_CLAUSE_BREAK.findall(text, left, right))
 
 
 def direction_at(text: str, start: int, end: int) -> int:
@@ -52,7 +58,7 @@ def direction_at(text: str, start: int, end: int) -> int:
         if start <= m.start() < end or m.group("neutral"):
             continue
         after = int(m.start() >= end)
-        distance = _words_between(text, end, m.start()) if after else _words_between(text, m.end(), start)
+        distance = _distance(text, end, m.start()) + 1 if after else _distance(text, m.end(), start)
         word = m.group(0).lower()
         if m.group("future"):
             direction = 1

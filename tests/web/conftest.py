@@ -65,10 +65,7 @@ def client(web_store):
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
-    try:
-        from communique.api import create_app
-    except ImportError:
-        from dev_app import create_app
+    from communique.api import create_app
 
     app = create_app(db_url=web_store.url, write_token=TOKEN)
     with TestClient(app) as test_client:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -32,6 +33,12 @@ def _token_ok(request: Request, token: str | None) -> bool:
     return bool(expected and token and secrets.compare_digest(token.encode(), expected.encode()))
 
 
+def _clean_query(params: dict[str, list[str]]) -> str:
+    """The filters that have a value, as a query string (empty form fields left out)."""
+    pairs = [(k, v) for k, values in params.items() for v in values if v.strip() and k != "format"]
+    return urlencode(pairs)
+
+
 def _params(request: Request) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
@@ -46,8 +53,9 @@ def overview(request: Request) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request) -> Response:
-    data = pages.search(_store(request), _params(request))
-    return render(request, "search.html", data, api="/api/events?" + str(request.query_params))
+    params = _params(request)
+    data = pages.search(_store(request), params)
+    return render(request, "search.html", data, api="/api/events?" + _clean_query(params))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -188,7 +196,9 @@ def promises(request: Request, status: str | None = None, country: str | None = 
     except ValueError:
         return render_error(request, 422, "as_of must be a date like 2025-06-30")
     data = pages.promises(_store(request), status=status or None, country=country or None, today=today)
-    return render(request, "promises.html", data, api="/api/commitments")
+    api = "/api/commitments?" + _clean_query({"status": [status or ""], "country": [country or ""],
+                                              "as_of": [data["as_of"]]})
+    return render(request, "promises.html", data, api=api)
 
 
 @router.get("/countries", response_class=HTMLResponse)

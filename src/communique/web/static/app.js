@@ -44,3 +44,15 @@
     if (target && target.tagName === "DETAILS") { target.open = true; }
   }
 })();
+
+// Filter forms: leave empty fields out of the URL, so shared links stay short.
+document.querySelectorAll("form.filters").forEach(function (form) {
+  form.addEventListener("submit", function () {
+    form.querySelectorAll("input, select").forEach(function (field) {
+      if (field.name && !field.value) { field.disabled = true; }
+    });
+    setTimeout(function () {
+      form.querySelectorAll("[disabled]").forEach(function (f) { f.disabled = false; });
+    }, 0);
+  });
+});

@@ -54,7 +54,8 @@ def _read_file(path: Path) -> Iterator[ExtractedItem]:
         yield InputError(f"cannot read ({exc})", source=str(path))
         return
     stripped = text.lstrip()
-    if path.suffix == ".json" or (stripped.startswith("{") and "\n{" not in stripped.rstrip()):
+    single = path.suffix == ".json" or (path.suffix != ".jsonl" and "\n{" not in stripped.rstrip())
+    if single:
         try:
             yield document_from_json(json.loads(text), source=str(path))
         except json.JSONDecodeError as exc:

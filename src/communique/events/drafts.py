@@ -21,6 +21,11 @@ from communique.events.triggers import Trigger
 from communique.events.when_where import document_date, location_of, timex_date
 
 PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "vow", "decide", "confirm")
+# Acts done to someone, where the target may share the actor's country (police and protesters).
+MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "CONCEDE", "AID",
+                  "THREATEN")
+# Future cooperative acts announced with "will" are also a promise (AGREE), as PLOVER codes them.
+COOPERATIVE_TYPES = ("SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT")
 
 
 @dataclass(slots=True)
@@ -135,7 +140,14 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors = _enact_actors(trigger, actors, objects, mentions)
     else:
         actor_countries = _countries(actors)
-        recipients = [o for o in objects if o.country not in actor_countries]
+        if trigger.type in MATERIAL_TYPES:
+            taken = {(a.start, a.end) for a in actors}
+            recipients = [o for o in objects if (o.start, o.end) not in taken]
+            if not recipients:
+                recipients = [ActorMention(p.start, p.end, p.text, p.country, None, None, "state")
+                              for p in _places_for(trigger, ctx)[:1] if p.country]
+        else:
+            recipients = [o for o in objects if o.country not in actor_countries]
         if not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
                 t.lemma_.lower() in lex.relationship_nouns for t in trigger.token.subtree):
             recipients = _unique_countries([m for m in discourse.group if m.country not in actor_countries])
@@ -147,9 +159,24 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         location = location_of(places[0], ctx.text) if places and trigger.type == "CONSULT" else None
         event = _event(trigger, status, actors, recipients, date, location, ctx, mode)
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
+    if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \
+            _own_status(trigger.anchor, lex) == "planned" and drafts:
+        drafts.extend(_announced_promises(drafts, ctx))
     for draft in drafts:
         _finish(draft, ctx, lex)
     return drafts
+
+
+def _announced_promises(drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+    """'X will visit Y', 'X will provide aid to Y': the announcement is a promise (AGREE)."""
+    out = []
+    for draft in drafts:
+        event = draft.event
+        promise = Event(id="", type="AGREE", status="occurred", actors=list(event.actors),
+                        recipients=list(event.recipients), date=document_date(ctx.doc_date),
+                        evidence=[ctx.evidence], trigger=draft.trigger.token.text)
+        out.append(Draft(promise, draft.sentence, draft.trigger, draft.actor_mentions))
+    return out
 
 
 def _enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],

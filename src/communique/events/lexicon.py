@@ -31,6 +31,10 @@ class TriggerSense:
     needs_state_object: bool = False
     needs_policy_object: bool = False
     needs_of: tuple[str, ...] = ()
+    act: bool = False
+    needs_mod: tuple[str, ...] = ()
+    needs_verb: tuple[str, ...] = ()
+    needs_recipient: bool = False
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -42,6 +46,9 @@ class TriggerSense:
             needs_state_object=bool(data.get("needs_state_object")),
             needs_policy_object=bool(data.get("needs_policy_object")),
             needs_of=tuple(data.get("needs_of") or ()),
+            act=bool(data.get("act")), needs_mod=tuple(data.get("needs_mod") or ()),
+            needs_verb=tuple(data.get("needs_verb") or ()),
+            needs_recipient=bool(data.get("needs_recipient")),
         )
 
 
@@ -68,6 +75,8 @@ class Lexicon:
     occasion_refs: frozenset[str]
     enacted_item_pattern: str
     relationship_nouns: frozenset[str]
+    intent_adjectives: frozenset[str]
+    act_verbs: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -108,4 +117,6 @@ def load_lexicon() -> Lexicon:
         occasion_refs=_words(refs["occasion"]),
         enacted_item_pattern=triggers["enacted_item_pattern"],
         relationship_nouns=_words(triggers["relationship_nouns"]),
+        intent_adjectives=_words(triggers["intent_adjectives"]),
+        act_verbs=_words(triggers["act_verbs"]),
     )

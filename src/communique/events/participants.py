@@ -80,6 +80,13 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
         return list(discourse.group)
     start, end = _span(subject)
     found = [m for m in mentions.actors_in(start, end) if m.country]
+    modifiers = [_span(c) for head in [subject, *subject.conjuncts] for c in head.children
+                 if c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > head.i]
+    core = [m for m in found if not any(s <= m.start and m.end <= e for s, e in modifiers)]
+    found = core or found
+    if len(found) > 1 and subject.ent_type_:  # "NATO-member Norway": the head names the actor
+        heads = [m for m in found if m.start <= subject.idx < m.end]
+        found = heads or found
     if found:
         named_people = [m for m in found if m.kind == "person"]
         return named_people or found
@@ -99,10 +106,15 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     return []
 
 
+CLAUSE_DEPS = ("advcl", "relcl", "acl", "npadvmod", "parataxis")
+
+
 def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | None) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if subject is not None:
         ranges.append(_span(subject))
+    # side clauses ("since Tirana split with Moscow") are not the event's own participants
+    ranges.extend(_span(c) for c in trigger.anchor.children if c.dep_ in CLAUSE_DEPS and c is not trigger.token)
     for other in others:
         if other is trigger or other.anchor is trigger.anchor:
             continue
@@ -128,9 +140,20 @@ def object_mentions(trigger: Trigger, others: list[Trigger], subject: Token | No
         for m in mentions.actors_in(start, end):
             if not m.country or any(s <= m.start and m.end <= e for s, e in ranges):
                 continue
-            if m.start < anchor.idx and trigger.token is anchor:
+            if m.start < anchor.idx and trigger.token is anchor and not passive_subject(m, anchor):
                 continue  # before the verb and not its subject: an adverbial ("In Kyiv, ...")
             out.append(m)
         if out:
             return out
     return []
+
+
+def passive_subject(m: ActorMention, anchor: Token) -> bool:
+    """'The camp was attacked by militiamen': the passive subject is the one acted upon."""
+    has_agent = any(c.dep_ == "agent" for c in anchor.children)
+    for c in anchor.children:
+        if c.dep_ == "nsubjpass" and has_agent:
+            start, end = _span(c)
+            if start <= m.start and m.end <= end:
+                return True
+    return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from communique.document import Document, Event, Span
-from communique.events.drafts import Draft, SentenceContext, build_drafts
+from communique.events.drafts import MATERIAL_TYPES, Draft, SentenceContext, build_drafts
 from communique.events.grouping import add_evidence, countries, merge_occasions, talks_about_occasion
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.mentions import Mentions, collect_mentions, publisher_country
@@ -122,6 +122,8 @@ def _worth_keeping(event: Event) -> bool:
     actor_countries = {p.country for p in event.actors if p.country}
     if not actor_countries:
         return False
+    if event.type in MATERIAL_TYPES:
+        return True
     if event.type == "CONSULT":
         return len(countries(event)) >= 2
     if event.recipients and {p.country for p in event.recipients} <= actor_countries and \

@@ -62,7 +62,12 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     lemma = token.lemma_.lower()
     if sense.needs and not (_child_lemmas(token) & set(sense.needs)):
         return None
-    if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in token.children):
+    if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass")
+                                      for c in token.children):
+        return None
+    if sense.needs_recipient and not any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for")) for c in token.children
+    ):
         return None
     if sense.needs_person_object and not any(
         c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "GPE") for c in token.children
@@ -106,6 +111,14 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         head = head.head
         steps += 1
     head_lemma = head.lemma_.lower()
+    if sense.act:
+        if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.act_verbs:
+            return None
+        if sense.needs_verb and head_lemma not in sense.needs_verb:
+            return None
+        if sense.needs_mod and not any(c.lower_ in sense.needs_mod for c in token.children):
+            return None
+        return Trigger(token, head, sense.type, sense.mode, sense)
     if sense.light:
         if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.light_verbs:
             return None
@@ -138,6 +151,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
             trigger = _verb_trigger(token, lex.verbs[lemma], lex)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and token.is_lower:
             trigger = _noun_trigger(token, lex.nouns[lemma], lex)
+        elif token.pos_ == "ADJ" and lemma in lex.intent_adjectives and \
+                any(c.dep_ == "xcomp" for c in token.children) and token.head.pos_ in ("AUX", "VERB"):
+            sense = TriggerSense(type="AGREE")
+            trigger = Trigger(token, token.head, "AGREE", None, sense)
         if trigger is not None:
             found.append(trigger)
     return _dedupe(found)

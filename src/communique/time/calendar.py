@@ -1,6 +1,7 @@
 """Calendar arithmetic for resolving time expressions against a document date.
 
-`direction` is -1 (the text speaks of the past), +1 (the future) or 0 (cannot tell);
+`direction` is negative when the text speaks of the past, positive for the future, 0 when it
+cannot tell; its size is the strength of the cue (2: a modal or auxiliary, 1: a weaker hint);
 the `pick_*` functions choose which occurrence of a repeating unit (a month, a weekday,
 a quarter) the text means.
 """
@@ -8,6 +9,8 @@ a quarter) the text means.
 from __future__ import annotations
 
 import datetime as dt
+
+STRONG = 2  # a direction at least this strong overrides "the nearest one"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -48,11 +51,9 @@ def pick_month_year(month: int, dct: dt.date, *, rel: str | None, direction: int
     if rel == "this":
         return dct.year
     if direction > 0 and month < dct.month:
-        return dct.year + 1
-    if direction < 0 and month > dct.month + 4:
-        return dct.year - 1  # a past month just ahead is more often a misread future
-    if direction == 0 and abs(month - dct.month) > 9:
-        return dct.year - 1 if month > dct.month else dct.year + 1
+        return dct.year + 1  # "will meet in April", written in May
+    if direction <= 0 and month > dct.month + 4:
+        return dct.year - 1  # news tells of past months; a month just ahead may be a plan
     return dct.year
 
 
@@ -68,12 +69,12 @@ def pick_day_year(month: int, day: int, dct: dt.date, *, direction: int) -> int:
     except ValueError:
         return dct.year
     gap = (candidate - dct).days
-    if direction > 0 and gap < -7:
+    if (direction >= STRONG and gap < -7) or (direction > 0 and gap < -60):
         return dct.year + 1
     if direction < 0 and gap > 120:
         return dct.year - 1
-    if direction == 0 and abs(gap) > 183:
-        return dct.year - 1 if gap > 0 else dct.year + 1
+    if abs(direction) < STRONG and abs(gap) > 183:
+        return dct.year - 1 if gap > 0 else dct.year + 1  # the nearest one
     return dct.year
 
 

@@ -7,7 +7,7 @@ import re
 
 from communique.time.handlers_dates import Handler
 from communique.time.lexicon import lexicon, number_value
-from communique.time.resolution import Context, Found, amount_mod, group, weekday_number
+from communique.time.resolution import Context, Found, amount_mod, group, month_number, weekday_number
 
 _MONEY_OR_COUNT = re.compile(
     r"(?:\d|\$|%|percent|million|billion|trillion|dollars?|euros?|pounds?|yuan|rubles?|times|once|twice"
@@ -131,6 +131,8 @@ def set_every(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def set_weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    if group(m, "month"):
+        return Found("SET", f"XXXX-{month_number(m['month']):02d}", None)
     word = group(m, "weekday") or (group(m, "weekdays") or "")[:-1]
     if not word or not ctx.original[m.start():m.start() + 1].strip():
         return None

@@ -74,7 +74,10 @@ def month_day(m: re.Match[str], ctx: Context) -> Found | None:
 def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if not is_capitalised(ctx, m, "month"):
         return None
-    return Found("DATE", f"{int(m['year']):04d}-{month_number(m['month']):02d}", "month", point_mod(m))
+    year_value = int(m["year"]) if group(m, "year") else _relative_year(group(m, "yrel"), ctx)
+    if year_value is None:
+        return None
+    return Found("DATE", f"{year_value:04d}-{month_number(m['month']):02d}", "month", point_mod(m))
 
 
 def month(m: re.Match[str], ctx: Context) -> Found | None:

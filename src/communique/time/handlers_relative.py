@@ -90,6 +90,18 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", f"{dct.year + step:04d}", "year", mod)
 
 
+def anchored_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """"That year", "the following month": counted from the last date named, else the DCT."""
+    unit = (group(m, "aunit") or m["aunit2"]).lower()
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(
+        (group(m, "arel") or "").lower(), 0)
+    year_value, month_value = ctx.anchor_month or (ctx.dct.year, ctx.dct.month)
+    if unit == "year":
+        return Found("DATE", f"{year_value + step:04d}", "year")
+    shifted = cal.add_months(dt.date(year_value, month_value or ctx.dct.month, 1), step)
+    return Found("DATE", f"{shifted.year:04d}-{shifted.month:02d}", "month")
+
+
 def earlier_this(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["runit"].lower()
     mod = "START" if m["erl"].lower() == "earlier" else "END"
@@ -119,6 +131,12 @@ def anaphoric_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _clock_day(m: re.Match[str], ctx: Context) -> dt.date:
     word = (group(m, "dayword") or "").lower()
+    if group(m, "month"):
+        from communique.time.handlers_dates import month_day
+
+        found = month_day(m, ctx)
+        if found is not None:
+            return dt.date.fromisoformat(found.value)
     if group(m, "weekday"):
         return cal.pick_weekday(weekday_number(m["weekday"]), ctx.dct, rel=None,
                                 direction=ctx.direction(m))
@@ -185,6 +203,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday_week": weekday_week,
     "relative_unit": relative_unit,
     "earlier_this": earlier_this,
+    "anchored_unit": anchored_unit,
     "weekend": weekend,
     "anaphoric_day": anaphoric_day,
     "clock_time": clock_time,

@@ -149,7 +149,7 @@ def cue_regex() -> re.Pattern[str]:
     """Future cues first, so "agreed to hold" reads as future before "agreed" as past."""
     lex = lexicon()
     return re.compile(
-        rf"(?<![\w'])(?:(?P<neutral>{_words(lex['neutral_phrases'])})|(?P<future>{_words(lex['future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
+        rf"(?<![\w'])(?:(?P<neutral>{_words(lex['neutral_phrases'])})|(?P<future>{_words(lex['future_cues'])})|(?P<weak_future>{_words(lex['weak_future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
         rf"|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
         re.I,
     )

@@ -36,6 +36,7 @@ class Context:
     dct: dt.date
     anchor_day: dt.date | None = None  # the last day named, for "the following day"
     anchor_quarter: tuple[int, int] | None = None  # the last quarter named, for "a year earlier"
+    anchor_month: tuple[int, int | None] | None = None  # (year, month) last named, for "that year"
     _directions: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def direction(self, m: re.Match[str]) -> int:
@@ -44,6 +45,12 @@ class Context:
         if key not in self._directions:
             self._directions[key] = direction_at(self.text, m.start(), m.end())
         return self._directions[key]
+
+    def remember(self, found: Found) -> None:
+        """Keep the year and month of a resolved date for the expressions that refer back."""
+        m = _YEAR_MONTH.match(found.value)
+        if m and found.type in ("DATE", "TIME"):
+            self.anchor_month = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
 
     def word_before(self, position: int) -> str:
         """The word (or symbol) just before `position`, as written."""
@@ -59,6 +66,7 @@ class Context:
         return not before or before[-1] in ".!?\n\"“:"
 
 
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
 _LAST_WORD = re.compile(r"([\w.$#€£'’-]+|[$#€£])\s*$")
 _NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 

@@ -98,6 +98,7 @@ def tag_text(text: str, dct: dt.date, *, original: str | None = None) -> list[Ti
         found = handlers[rule.name](m, ctx)  # type: ignore[arg-type]
         if found is None:
             continue
+        ctx.remember(found)
         span_start, span_end = _extent(m, found, original)
         timexes.append(Timex(start=span_start, end=span_end, text=original[span_start:span_end],
                              type=found.type, value=found.value, precision=found.precision,

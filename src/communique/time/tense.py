@@ -42,7 +42,10 @@ def _distance(text: str, left: int, right: int) -> int:
 
 
 def direction_at(text: str, start: int, end: int) -> int:
-    """+1 for a future reading, -1 for a past one, 0 when the sentence does not tell.
+    """Positive for a future reading, negative for a past one, 0 when the sentence does not tell.
+
+    2 is a strong cue (a modal, an auxiliary, a planning word), 1 a weak one (a "would", a word
+    in "-ed" that may be an adjective).
 
     The nearest cue wins (a cue before the expression on a tie): in "would appeal the
     decision announced Wednesday" the verb next to "Wednesday" is "announced". Reporting
@@ -61,11 +64,15 @@ def direction_at(text: str, start: int, end: int) -> int:
         distance = _distance(text, end, m.start()) + 1 if after else _distance(text, m.end(), start)
         word = m.group(0).lower()
         if m.group("future"):
+            direction = 2
+        elif m.group("weak_future"):
             direction = 1
         elif word in reporting or (m.group("ed") and word in not_past):
             if distance > 0 or word in not_past:
                 continue
-            direction = -1
+            direction = -2
+        elif m.group("past"):
+            direction = -2
         else:
             direction = -1
         candidate = (distance, after, direction)

@@ -126,16 +126,19 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         status = "planned"
     recipients: list[ActorMention] = []
     mode = trigger.mode
+    places = _places_for(trigger, ctx)
     if trigger.type == "CONSULT":
+        partners = _prefer_people(consult_partners(trigger, objects))
+        destinations = {(p.start, p.end) for p in places}
+        partners = [m for m in partners if (m.start, m.end) not in destinations]
         if trigger.host:
-            actors, recipients = objects, actors
-        elif mode == "visit" and not objects and not inherited:
-            pass  # hosts come from the destinations below
+            actors, recipients = partners, actors
         elif inherited and promise is not None and promise.token.lemma_.lower() == "invite":
-            inviter = _unique(resolve_subject(subject_of(promise.anchor)[0], mentions, discourse, lex))
-            recipients = inviter
+            recipients = _unique(resolve_subject(subject_of(promise.anchor)[0], mentions, discourse, lex))
+        elif mode == "visit" and places:
+            recipients = partners  # hosts named as people; the destinations add theirs below
         else:
-            actors = _prefer_people(_unique(actors + [o for o in objects if o.kind != "place"]))
+            actors = _prefer_people(_unique(actors + partners))
     elif trigger.type == "ENACT":
         actors = _enact_actors(trigger, actors, objects, mentions)
     else:
@@ -150,10 +153,13 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             recipients = [o for o in objects if o.country not in actor_countries]
         if not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
                 t.lemma_.lower() in lex.relationship_nouns for t in trigger.token.subtree):
-            recipients = _unique_countries([m for m in discourse.group if m.country not in actor_countries])
-    places = _places_for(trigger, ctx)
+            if len(actor_countries) >= 2 and trigger.type == "SUPPORT":  # "mutual interest in relations"
+                recipients = list(actors)
+            elif len(actor_countries) < 2:
+                recipients = _unique_countries([m for m in discourse.group if m.country not in actor_countries])
     drafts: list[Draft] = []
-    if trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and not recipients:
+    if trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and \
+            not (recipients and len(places) == 1):
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
     else:
         location = location_of(places[0], ctx.text) if places and trigger.type == "CONSULT" else None
@@ -161,10 +167,14 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \
             _own_status(trigger.anchor, lex) == "planned" and drafts:
-        drafts.extend(_announced_promises(drafts, ctx))
+        drafts.extend(_announced_promises([d for d in drafts if len(_event_countries(d.event)) >= 2], ctx))
     for draft in drafts:
         _finish(draft, ctx, lex)
     return drafts
+
+
+def _event_countries(event: Event) -> set[str]:
+    return {p.country for p in event.actors + event.recipients if p.country}
 
 
 def _announced_promises(drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
@@ -177,6 +187,24 @@ def _announced_promises(drafts: list[Draft], ctx: SentenceContext) -> list[Draft
                         evidence=[ctx.evidence], trigger=draft.trigger.token.text)
         out.append(Draft(promise, draft.sentence, draft.trigger, draft.actor_mentions))
     return out
+
+
+PARTNER_PREPS = ("with", "between", "by", "among", "and")
+
+
+def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
+    """The other side of a meeting: objects ('met X'), 'with X', 'between X and Y', 'co-chaired by X';
+    not what the meeting was about ('regarding Russia's attack on Ukraine')."""
+    ranges: list[tuple[int, int]] = []
+    for head in {trigger.anchor, trigger.token}:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "attr", "agent", "conj") or \
+                    (child.dep_ == "prep" and child.lower_ in PARTNER_PREPS):
+                ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+        for child in head.children:  # "co-chaired by ...", a participle hanging off the verb
+            if child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
+                ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+    return [m for m in objects if any(s <= m.start and m.end <= e for s, e in ranges)]
 
 
 def _enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],

@@ -90,6 +90,8 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     if found:
         named_people = [m for m in found if m.kind == "person"]
         return named_people or found
+    if subject.lower_ in ("we", "our", "us") and not discourse.group and discourse.home_country:
+        return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
     if subject.lemma_.lower() in lex.occasion_refs:
         return list(discourse.group)
     if _refers_to_group(subject, lex) and subject.lower_ not in lex.single_refs | {"president", "minister"}:

@@ -122,7 +122,7 @@ def _worth_keeping(event: Event) -> bool:
     actor_countries = {p.country for p in event.actors if p.country}
     if not actor_countries:
         return False
-    if event.type in MATERIAL_TYPES:
+    if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True
     if event.type == "CONSULT":
         return len(countries(event)) >= 2

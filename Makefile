@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DB ?= sqlite:///$(CURDIR)/.communique/demo.db
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install browser run test lint eval bench clean
 
 install: $(VENV)/.installed
 
@@ -16,13 +16,22 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $@
 
+# Debian's Chromium for the browser tests (Playwright never downloads one). Idempotent; without
+# root or apt it only says so, and the tests marked `browser` skip with that reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; \
+	  else echo "make: chromium is not installed and apt-get needs root; browser tests will be skipped"; fi; }
+
 # The main job: extract and store the bundled example articles, show what was found.
 run: install
 	mkdir -p .communique
 	$(BIN)/communique ingest examples/ --db $(DB)
 	$(BIN)/communique query --db $(DB)
 
-test: install
+test: install browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 

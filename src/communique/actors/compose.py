@@ -39,7 +39,7 @@ class Composer:
         self.date = date
         self.home = home
         self.phrase_mode = phrase_mode
-        self.reader = TitleReader(text, tokens, pieces, lex)
+        self.reader = TitleReader(text, tokens, pieces, lex, date=date, home=home)
         self.ent_labels = _entity_labels(spacy_doc)
         self.propn_starts = _propn_starts(spacy_doc)
         self.countries = {e.ref.iso3 for p in pieces for e in p.entries if e.kind in ("state", "demonym")}
@@ -109,7 +109,7 @@ class Composer:
                 and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"})
 
     def _city(self, piece: Piece) -> Mention | None:
-        if self._next_is_name_word(piece):
+        if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
             return None
         places = [e.ref for e in piece.of_kind("place")]
         curated = any(p.curated for p in places)
@@ -144,6 +144,9 @@ class Composer:
                 entry = nxt.first(*COUNTRY_KINDS) if nxt is not None else None
                 if entry is not None and not nxt.first("org"):
                     state, end, last = entry.ref, nxt.end, k + 1
+        if (state is None and self.home in self.lex.states and piece.text[:1].isupper()
+                and piece.i > 0 and self.tokens[piece.i - 1].norm == "the"):
+            state = self.lex.states[self.home]  # "the Government" in a release means the publisher's own
         if state is None or not head.makes_entity:
             return None, k
         start_char = self.tokens[start].start if start < piece.i else piece.start
@@ -156,8 +159,9 @@ class Composer:
         if single and not self._looks_like_name(piece):
             return None
         title, sector = person.status_on(self.date)
-        return Mention("person", piece.start, piece.end, piece.text, person.name, country=person.country,
-                       sector=sector, title=None, key=f"kb:{person.name}", ref=person, name_only=single,
+        return Mention("person", piece.start, piece.end, piece.text, person.name,
+                       country=person.country_on(self.date), sector=sector, title=None,
+                       key=f"kb:{person.name}", ref=person, name_only=single,
                        extra={"kb_title": title})
 
     def _looks_like_name(self, piece: Piece) -> bool:
@@ -246,7 +250,8 @@ class Composer:
             name = self.text[start:end].strip()
             if name.endswith(("’s", "'s")):
                 name, end = name[:-2], end - 2
-            if not name or not name[:1].isupper():
+            words = [w.lower() for w in name.split()]
+            if not name or not name[:1].isupper() or all(w in self.lex.title_words for w in words):
                 continue
             out.append(Mention("person", start, end, name, name, key=f"name:{name.lower()}",
                                name_only=" " not in name))

@@ -159,7 +159,7 @@ def _person(group: _Group, date: dt.date | None) -> Entity:
         name = max((m.name for m in named if not m.name_only), key=len, default=named[0].name)
     else:
         name = mentions[0].name
-    country = next((m.country for m in mentions if m.country), None) or (kb.country if kb else None)
+    country = next((m.country for m in mentions if m.country), None) or (kb.country_on(date) if kb else None)
     titles = [m.title for m in mentions if m.title]
     title = max(titles, key=len) if titles else None
     kb_title, kb_sector = kb.status_on(date) if kb is not None else (None, None)

@@ -26,6 +26,7 @@ class Office:
     sector: str
     start: dt.date | None
     end: dt.date | None
+    country: str | None = None  # when the office is not the person's own country's (NATO, UN, EU)
 
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -39,6 +40,7 @@ class Person:
     country: str
     aliases: tuple[str, ...] = ()
     offices: tuple[Office, ...] = field(default_factory=tuple)
+    family_name: str | None = None  # set where it is not the last word (Xi Jinping); "" for none
 
     def office_on(self, day: dt.date | None) -> Office | None:
         """The office held on `day` (the most recently taken one when several overlap)."""
@@ -57,8 +59,18 @@ class Person:
         first = min(self.offices, key=lambda o: o.start or dt.date.min, default=None)
         return None, (first.sector if first else None)
 
+    def country_on(self, day: dt.date | None) -> str:
+        """The country the person acts for on `day` (an office abroad, such as NATO's, overrides)."""
+        office = self.office_on(day)
+        if office is None and day is not None:
+            ended = [o for o in self.offices if o.end is not None and o.end <= day]
+            office = max(ended, key=lambda o: o.end, default=None)
+        return (office.country if office and office.country else None) or self.country
+
     @property
     def surname(self) -> str:
+        if self.family_name is not None:
+            return self.family_name
         words = [w for w in self.name.replace(",", " ").split() if w.lower() not in _SUFFIXES]
         return words[-1] if words else self.name
 
@@ -77,9 +89,11 @@ def load_people() -> tuple[Person, ...]:
     data = yaml.safe_load(KB_FILE.read_text(encoding="utf-8"))
     people = []
     for row in data.get("people", []):
-        offices = tuple(Office(str(o[0]), str(o[1]), _date(o[2]), _date(o[3])) for o in row["offices"])
+        offices = tuple(Office(str(o[0]), str(o[1]), _date(o[2]), _date(o[3]), o[4] if len(o) > 4 else None)
+                        for o in row["offices"])
         people.append(Person(name=row["name"], country=row["country"],
-                             aliases=tuple(row.get("aliases") or ()), offices=offices))
+                             aliases=tuple(row.get("aliases") or ()), offices=offices,
+                             family_name=row.get("surname")))
     return tuple(people)
 
 

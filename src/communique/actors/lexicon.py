@@ -133,7 +133,8 @@ def _load_people(lex: Lexicon) -> None:
         names = {person.name, *person.aliases}
         for name in names:
             lex.add(name, "person", person)
-        lex.add(person.surname, "person", person)
+        if person.surname:
+            lex.add(person.surname, "person", person)
 
 
 def _load_places(lex: Lexicon) -> None:

@@ -10,6 +10,7 @@ knowledge base, then from an organisation named in the title ("Counselor of the 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from communique.actors.kb import Person, office_core
@@ -43,8 +44,11 @@ class PersonMatch:
 class TitleReader:
     """Reads the person pattern around title pieces of one token sequence."""
 
-    def __init__(self, text: str, tokens: list[Token], pieces: list[Piece], lex: Lexicon) -> None:
+    def __init__(self, text: str, tokens: list[Token], pieces: list[Piece], lex: Lexicon, *,
+                 date: dt.date | None = None, home: str | None = None) -> None:
         self.text = text
+        self.date = date
+        self.home = home
         self.tokens = tokens
         self.pieces = pieces
         self.lex = lex
@@ -147,7 +151,8 @@ class TitleReader:
             if words and word == "-" and j + 1 < n and tokens[j + 1].is_cap:
                 j += 1
                 continue
-            if words and token.norm in NAME_PARTICLES and j + 1 < n and tokens[j + 1].is_cap:
+            hyphen_cap = j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 2].is_cap
+            if words and token.norm in NAME_PARTICLES and j + 1 < n and (tokens[j + 1].is_cap or hyphen_cap):
                 j += 1
                 continue
             if words and word == "." and len(tokens[j - 1].text) == 1:
@@ -176,6 +181,9 @@ class TitleReader:
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]
         name_end, person, person_piece = self.read_name(end)
+        if name_end > end:  # pieces inside the name ("Hassan", "Obama" are also towns) are used up
+            inner = self.piece_at[name_end - 1]
+            last = max(last, inner) if inner is not None else last
         if person_piece is not None:
             last = max(last, person_piece)
         after_state = None
@@ -185,12 +193,14 @@ class TitleReader:
                 after_state = nxt.first("state").ref
         country, source = None, None
         for candidate, label in ((prefix, "prefix"), (of_state, "of"), (after_state, "of"),
-                                 (person.country if person else None, "kb"),
+                                 (person.country_on(self.date) if person else None, "kb"),
                                  (org.country if org and org.country else None, "org")):
             if candidate is not None:
                 country = candidate.iso3 if isinstance(candidate, State) else candidate
                 source = label
                 break
+        if country is None and self.home and is_domestic_title(title_text):
+            country, source = self.home, "home"
         if name_end > end:
             name = self.text[self.tokens[end].start:self.tokens[name_end - 1].end]
             single = name_end - end == 1
@@ -209,3 +219,17 @@ def title_core(title: str) -> str:
         if core.endswith(tail) and core != "secretary of state":
             core = core[: -len(tail)]
     return " ".join(core.replace("-", " ").split())
+
+
+_DOMESTIC = ("secretary", "counselor", "spokesperson", "spokesman", "spokeswoman", "national security advis",
+             "senator", "congressman", "congresswoman", "attorney general", "administrator", "governor",
+             "mayor", "chief of staff", "envoy", "ambassador-at-large", "first lady", "second gentleman")
+_NOT_DOMESTIC = ("foreign secretary", "general secretary", "secretary-general", "secretary general",
+                 "secretary of the security council")
+
+
+def is_domestic_title(title: str) -> bool:
+    """Offices that, named without a country in a government's own release, are that government's:
+    "Assistant Secretary for Western Hemisphere Affairs" in a State Department release."""
+    low = title.lower()
+    return any(word in low for word in _DOMESTIC) and not any(word in low for word in _NOT_DOMESTIC)

@@ -32,10 +32,30 @@ class ActorRef:
     members: tuple[str, ...] = ()
 
 
-def _best(mentions: list[Mention]) -> Mention | None:
+# Words that end the head of a noun phrase: what follows qualifies it ("rebels in Darfur").
+_HEAD_ENDERS = frozenset({"of", "in", "at", "from", "on", "near", "loyal", "based", "operating", "who",
+                          "which", "that", "with", "for", "to", "by", "living", "fleeing", "ordered"})
+
+
+def _best(mentions: list[Mention], text: str) -> Mention | None:
+    """The mention that heads the phrase: a person if there is one, else the last state,
+    organisation or place before the phrase's first qualifier ("NATO-member Norway" → Norway,
+    "Israel's Cabinet" → the Cabinet); with nothing before it, the best one after."""
     with_country = [m for m in mentions if m.country or m.members]
     if not with_country:
         return None
+    people = [m for m in with_country if m.kind == "person"]
+    if people:
+        return people[0]
+    cut = len(text)
+    covered = [(m.start, m.end) for m in mentions]
+    for token in tokenize(text):
+        if token.norm in _HEAD_ENDERS and not any(s <= token.start < e for s, e in covered):
+            cut = token.start
+            break
+    head = [m for m in with_country if m.start < cut]
+    if head:
+        return max(head, key=lambda m: (m.end, -_KIND_RANK.get(m.kind, 9)))
     return min(with_country, key=lambda m: (_KIND_RANK.get(m.kind, 9), m.start))
 
 
@@ -54,7 +74,7 @@ def actor_for_phrase(text: str, date: dt.date | None = None, home: str | None = 
     tokens = tokenize(text)
     pieces = find_pieces(tokens, text, lex)
     mentions = Composer(text, tokens, pieces, lex, date=date, home=home, phrase_mode=True).mentions()
-    best = _best(mentions)
+    best = _best(mentions, text)
     if best is None:
         return None
     if best.kind == "person":

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from communique.document import Event, EventDate, Location, Participant, Series, Span, Timex
 from communique.events.lexicon import Lexicon
@@ -34,6 +35,7 @@ class Draft:
     sentence: Span
     trigger: Trigger
     actor_mentions: list[ActorMention] = field(default_factory=list)
+    announced: bool = False  # an AGREE read from "will visit": one per occasion, like the visit
 
 
 @dataclass(slots=True)
@@ -185,26 +187,39 @@ def _announced_promises(drafts: list[Draft], ctx: SentenceContext) -> list[Draft
         promise = Event(id="", type="AGREE", status="occurred", actors=list(event.actors),
                         recipients=list(event.recipients), date=document_date(ctx.doc_date),
                         evidence=[ctx.evidence], trigger=draft.trigger.token.text)
-        out.append(Draft(promise, draft.sentence, draft.trigger, draft.actor_mentions))
+        out.append(Draft(promise, draft.sentence, draft.trigger, draft.actor_mentions, announced=True))
     return out
 
 
 PARTNER_PREPS = ("with", "between", "by", "among", "and")
 
 
+def _phrase_core(root: Token) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """A phrase's span and the spans inside it that say what it is about, not who it is."""
+    cut = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.subtree
+           if t is not root and ((t.dep_ == "prep" and t.lower_ not in ("of", "from", "with", "and"))
+                                  or t.dep_ in ("acl", "relcl", "advcl") or t.lower_ in ("regarding", "concerning"))]
+    return (root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)), cut
+
+
 def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
     """The other side of a meeting: objects ('met X'), 'with X', 'between X and Y', 'co-chaired by X';
     not what the meeting was about ('regarding Russia's attack on Ukraine')."""
-    ranges: list[tuple[int, int]] = []
+    phrases: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
     for head in {trigger.anchor, trigger.token}:
         for child in head.children:
-            if child.dep_ in ("dobj", "dative", "attr", "agent", "conj") or \
+            if child.dep_ in ("dobj", "dative", "attr", "agent") or \
                     (child.dep_ == "prep" and child.lower_ in PARTNER_PREPS):
-                ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
-        for child in head.children:  # "co-chaired by ...", a participle hanging off the verb
-            if child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
-                ranges.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
-    return [m for m in objects if any(s <= m.start and m.end <= e for s, e in ranges)]
+                phrases.append(_phrase_core(child))
+            elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
+                phrases.append(_phrase_core(child))  # "co-chaired by ...", a participle off the verb
+    out = []
+    for m in objects:
+        for (start, end), cut in phrases:
+            if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
+                out.append(m)
+                break
+    return out
 
 
 def _enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],

@@ -55,7 +55,8 @@ def merge_occasions(drafts: list[Draft]) -> list[Draft]:
         target = None
         for earlier in kept:
             same_sentence = earlier.sentence == draft.sentence
-            if event.type == "CONSULT" and _compatible(earlier.event, event):
+            if (event.type == "CONSULT" or (draft.announced and earlier.announced)) and \
+                    _compatible(earlier.event, event):
                 target = earlier
                 break
             if same_sentence and earlier.event.type == event.type and earlier.event.status == event.status \

@@ -79,7 +79,7 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     if subject.dep_ == "expl" or subject.lower_ == "it":
         return list(discourse.group)
     start, end = _span(subject)
-    found = [m for m in mentions.actors_in(start, end) if m.country]
+    found = [m for m in mentions.actors if m.country and m.start < end and start < m.end]
     modifiers = [_span(c) for head in [subject, *subject.conjuncts] for c in head.children
                  if c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > head.i]
     core = [m for m in found if not any(s <= m.start and m.end <= e for s, e in modifiers)]

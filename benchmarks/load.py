@@ -1,0 +1,218 @@
+"""Load test: many concurrent readers against `communique serve` on loopback while an ingest runs.
+
+    .venv/bin/python benchmarks/load.py --clients 50 --duration 20 --preload 40 --ingest 40
+
+Builds a SQLite store in a temporary folder from a sample of `../shared/corpus/` (`--preload`
+documents), starts `communique serve` on a free loopback port, starts `communique ingest` of
+`--ingest` more documents into the same store, and runs `--clients` concurrent HTTP clients
+reading the API for `--duration` seconds. Prints request count, throughput, p50/p90/p99/max
+latency and the error count; the exit status is 1 when any request failed or p99 is over
+`--p99-ms` (the issue's target: zero errors and p99 < 200 ms at 50 clients on SQLite).
+Bounded: fixed duration, loopback only, nothing left running afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample import conditions, sample_records, write_jsonl  # noqa: E402
+
+COMMUNIQUE = str(Path(sys.executable).with_name("communique"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def _wait_ready(base: str, timeout: float = 60.0) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    async with httpx.AsyncClient() as client:
+        while time.monotonic() < deadline:
+            try:
+                if (await client.get(f"{base}/api/stats", timeout=2)).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit("communique serve did not come up in time")
+
+
+async def _paths(base: str) -> list[str]:
+    """The read mix: lists, details of real documents and events, stats, series, clusters."""
+    import httpx
+
+    paths = ["/api/events?limit=20", "/api/documents?limit=20", "/api/stats", "/api/series",
+             "/api/clusters?limit=20", "/api/commitments", "/api/entities?limit=20",
+             "/api/events?limit=20&country=USA", "/api/documents?q=minister&limit=10"]
+    async with httpx.AsyncClient(base_url=base) as client:
+        docs = (await client.get("/api/documents?limit=20")).json()
+        events = (await client.get("/api/events?limit=20")).json()
+    for item in (docs.get("items") or docs.get("documents") or [])[:10]:
+        key = item.get("key") or item.get("doc_key") or item.get("id")
+        if key:
+            paths.append(f"/api/documents/{key}")
+    for item in (events.get("items") or events.get("events") or [])[:10]:
+        if item.get("id") is not None:
+            paths.append(f"/api/events/{item['id']}")
+    return paths
+
+
+def _route(path: str) -> str:
+    """Group details of different documents and events under one route."""
+    for prefix in ("/api/documents/", "/api/events/"):
+        if path.startswith(prefix):
+            return prefix + "{id}"
+    return path.split("?")[0] + ("?q" if "q=" in path else "")
+
+
+async def _reader(base: str, paths: list[str], until: float, latencies: list[tuple[str, float]],
+                  errors: list[str], seed: int, record_from: float) -> None:
+    import httpx
+
+    rng = random.Random(seed)
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10.0) as client:
+        while time.monotonic() < until:
+            path = rng.choice(paths)
+            start = time.perf_counter()
+            try:
+                response = await client.get(path)
+                elapsed = time.perf_counter() - start
+                if response.status_code != 200:
+                    errors.append(f"{response.status_code} {path}")
+            except httpx.HTTPError as exc:
+                elapsed = time.perf_counter() - start
+                errors.append(f"{type(exc).__name__} {path}")
+            if time.monotonic() >= record_from:  # the warm-up (connections, first queries) is not counted
+                latencies.append((_route(path), elapsed))
+
+
+async def _load(base: str, clients: int, duration: float,
+                warmup: float) -> tuple[list[tuple[str, float]], list[str], float]:
+    paths = await _paths(base)
+    latencies: list[tuple[str, float]] = []
+    errors: list[str] = []
+    record_from = time.monotonic() + warmup
+    until = record_from + duration
+    await asyncio.gather(*(_reader(base, paths, until, latencies, errors, seed, record_from)
+                           for seed in range(clients)))
+    return latencies, errors, time.monotonic() - record_from
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return -1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of reading (measured)")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of reading before measuring")
+    parser.add_argument("--preload", type=int, default=40, help="documents stored before the test")
+    parser.add_argument("--ingest", type=int, default=40, help="documents ingested during the test")
+    parser.add_argument("--p99-ms", type=float, default=200.0)
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+
+    records = sample_records(args.preload + args.ingest, max_chars=20000)
+    print(f"load test: {args.clients} clients x {args.duration:.0f}s on loopback, SQLite; {conditions()}")
+    with tempfile.TemporaryDirectory(prefix="communique-load-") as tmp:
+        tmpdir = Path(tmp)
+        db = tmpdir / "store.db"
+        url = f"sqlite:///{db}"
+        env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": ""}
+        first = write_jsonl(records[: args.preload], tmpdir / "preload.jsonl")
+        second = write_jsonl(records[args.preload:], tmpdir / "during.jsonl")
+        subprocess.run([COMMUNIQUE, "ingest", str(first), "--db", url], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        before = _stored(db)
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        log = (tmpdir / "serve.log").open("w")
+        server = subprocess.Popen([COMMUNIQUE, "serve", "--db", url, "--port", str(port)], env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        ingest = None
+        try:
+            asyncio.run(_wait_ready(base))
+            ingest = subprocess.Popen([COMMUNIQUE, "ingest", str(second), "--db", url], env=env,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      start_new_session=True)
+            latencies, errors, wall = asyncio.run(_load(base, args.clients, args.duration, args.warmup))
+            ingest_running = ingest.poll() is None
+            during = _stored(db)
+        finally:
+            for proc in (ingest, server):
+                if proc is not None and proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                    try:
+                        proc.wait(timeout=20)
+                    except subprocess.TimeoutExpired:
+                        os.killpg(proc.pid, signal.SIGKILL)
+                        proc.wait()
+            log.close()
+    ms = [x * 1000 for _, x in latencies]
+    by_route: dict[str, list[float]] = {}
+    for route, x in latencies:
+        by_route.setdefault(route, []).append(x * 1000)
+    result = {
+        "clients": args.clients, "duration_s": wall, "requests": len(ms), "errors": len(errors),
+        "requests_per_s": len(ms) / wall if wall else 0.0,
+        "p50_ms": _percentile(ms, 50), "p90_ms": _percentile(ms, 90), "p99_ms": _percentile(ms, 99),
+        "max_ms": max(ms) if ms else float("nan"), "mean_ms": statistics.fmean(ms) if ms else float("nan"),
+        "documents_before": before, "documents_after_reading": during,
+        "ingest_still_running_at_end": ingest_running, "conditions": conditions(),
+    }
+    print(f"requests {len(ms):,} in {wall:.1f}s ({result['requests_per_s']:.0f}/s), errors {len(errors)}")
+    print(f"latency ms: p50 {result['p50_ms']:.1f}  p90 {result['p90_ms']:.1f}  p99 {result['p99_ms']:.1f}  "
+          f"max {result['max_ms']:.1f}")
+    print(f"ingest during the test: {before} -> {during} documents stored"
+          f"{' (still running at the end)' if ingest_running else ' (finished before the end)'}")
+    print("by route (p50 / p99 ms, requests):")
+    for route, values in sorted(by_route.items(), key=lambda kv: -_percentile(kv[1], 99)):
+        print(f"  {route:32} {_percentile(values, 50):8.1f} {_percentile(values, 99):8.1f} {len(values):6}")
+    result["by_route"] = {r: {"p50_ms": _percentile(v, 50), "p99_ms": _percentile(v, 99), "n": len(v)}
+                          for r, v in by_route.items()}
+    if errors:
+        print("first errors: " + "; ".join(errors[:5]))
+    ok = not errors and result["p99_ms"] < args.p99_ms
+    print(f"target (0 errors, p99 < {args.p99_ms:.0f} ms): {'met' if ok else 'NOT met'}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

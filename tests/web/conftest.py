@@ -86,11 +86,8 @@ def server(tmp_path_factory, web_documents) -> Iterator[str]:
     port = _free_port()
     command = [str(Path(sys.executable).with_name("communique")), "serve", "--db", url, "--host", "127.0.0.1",
                "--port", str(port)]
-    if not (ROOT / "src" / "communique" / "cli" / "serve.py").exists():
-        command = [sys.executable, "-m", "uvicorn", "--factory", "dev_app:create_app", "--host", "127.0.0.1",
-                   "--port", str(port), "--app-dir", str(Path(__file__).parent)]
     log = tmp_path_factory.mktemp("serve-log") / "serve.log"
-    env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": TOKEN, "COMMUNIQUE_DB": url}
+    env = {**os.environ, "COMMUNIQUE_WRITE_TOKEN": TOKEN}
     with log.open("w") as handle:
         process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"

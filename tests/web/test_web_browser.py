@@ -11,9 +11,9 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from web_articles import SCRIPT
 
 from conftest import TOKEN, shoot
-from web_articles import SCRIPT
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, String, and_, cast, func, select
 
 from communique.store.queries import EventFilter, event_conditions
-from communique.store.schema import audit_log, entities, events
+from communique.store.schema import audit_log, documents, entities, events
 from communique.web.geo import MapPlace, geocode
 
 
@@ -80,6 +80,26 @@ def meeting_places(conn: Connection, flt: EventFilter, *, limit: int = 40) -> li
         else:
             places[key] = MapPlace(row.location_name, row.location_country, where[0], where[1], int(row.n))
     return list(places.values())
+
+
+def name_participants(conn: Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give actors and recipients that point at an entity the entity's name (as `text`), in place."""
+    wanted = {(e["document"]["key"], p["entity"]) for e in items
+              for p in e.get("actors", []) + e.get("recipients", []) if p.get("entity") and not p.get("text")}
+    if not wanted:
+        return items
+    rows = conn.execute(
+        select(documents.c.doc_key, entities.c.entity_key, entities.c.name)
+        .join(documents, documents.c.id == entities.c.document_id)
+        .where(entities.c.is_current.is_(True), documents.c.doc_key.in_({k for k, _ in wanted}),
+               entities.c.entity_key.in_({e for _, e in wanted})))
+    names = {(r.doc_key, r.entity_key): r.name for r in rows}
+    for item in items:
+        for person in item.get("actors", []) + item.get("recipients", []):
+            name = names.get((item["document"]["key"], person.get("entity")))
+            if name and not person.get("text"):
+                person["text"] = name
+    return items
 
 
 def event_audit(conn: Connection, event_id: int) -> list[dict[str, Any]]:

@@ -103,7 +103,7 @@ def monthly_chart(counts: list[tuple[str, str, int]], scored: list[tuple[str, st
             bucket[0] += score.score * n
             bucket[1] += n
     plot_h = chart.plot_bottom - TOP
-    plot_w = WIDTH - LEFT - 8
+    plot_w = WIDTH - LEFT - 28
     step = plot_w / len(months)
     peak = max(sum(c.values()) for c in per_month.values()) or 1
     types_seen: set[str] = set()

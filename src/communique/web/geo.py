@@ -72,11 +72,24 @@ def _decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
 
 
 def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tuple[float, float]]:
+    """One closed ring; longitudes unwrapped so a ring crossing 180° continues past it (no stripes)."""
     points: list[tuple[float, float]] = []
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
-    return points
+    unwrapped: list[tuple[float, float]] = []
+    shift = 0.0
+    for i, (lon, lat) in enumerate(points):
+        if i:
+            step = lon + shift - unwrapped[-1][0]
+            if step > 180:
+                shift -= 360
+            elif step < -180:
+                shift += 360
+        unwrapped.append((lon + shift, lat))
+    if unwrapped and min(p[0] for p in unwrapped) < -180:
+        unwrapped = [(lon + 360, lat) for lon, lat in unwrapped]
+    return unwrapped
 
 
 def _iso3(numeric: str | None) -> str | None:
@@ -128,8 +141,13 @@ def geocode(name: str, country: str | None) -> tuple[float, float] | None:
     if not matches:
         return None
     alpha2 = _alpha2(country)
-    matches.sort(key=lambda c: (c.get("countrycode") != alpha2, -int(c.get("population") or 0)))
-    best = matches[0]
+    if alpha2:  # a known country: only a city in it will do
+        matches = [c for c in matches if c.get("countrycode") == alpha2]
+    else:  # no country: only a large city is a safe guess ("March" is also a town)
+        matches = [c for c in matches if int(c.get("population") or 0) >= 100_000]
+    if not matches:
+        return None
+    best = max(matches, key=lambda c: int(c.get("population") or 0))
     return float(best["latitude"]), float(best["longitude"])
 
 

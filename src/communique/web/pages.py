@@ -63,6 +63,11 @@ def search_filter(params: dict[str, list[str]], *, limit: int = PAGE_SIZE) -> tu
     return flt, problems
 
 
+def _named(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    with store.engine.connect() as conn:
+        return aggregates.name_participants(conn, items)
+
+
 def overview(store: Store, *, today: dt.date | None = None) -> dict[str, Any]:
     """Counts, events by type, newest events, promises due soon and overdue."""
     today = today or dt.date.today()
@@ -70,7 +75,7 @@ def overview(store: Store, *, today: dt.date | None = None) -> dict[str, Any]:
     with store.engine.connect() as conn:
         by_type = aggregates.type_counts(conn, EventFilter())
         by_status = aggregates.status_counts(conn, EventFilter())
-    newest = store.events(EventFilter(sort="-date", limit=10)).items
+    newest = _named(store, store.events(EventFilter(sort="-date", limit=10)).items)
     pending = store.commitments(status="pending", as_of=today, limit=10_000).items
     soon = sorted((c for c in pending if c.get("due_end")), key=lambda c: c["due_end"])[:8]
     overdue = store.commitments(status="overdue", as_of=today, limit=8).items
@@ -83,6 +88,7 @@ def search(store: Store, params: dict[str, list[str]]) -> dict[str, Any]:
     """Events matching the URL's filters (full text + fields), one page."""
     flt, problems = search_filter(params)
     page = store.events(flt)
+    _named(store, page.items)
     shown = {k: [v for v in params.get(k, []) if v.strip()] for k in SEARCH_KEYS}
     return {"filters": {k: v for k, v in shown.items() if v}, "problems": problems, **page.to_json(),
             "types": EVENT_TYPES, "statuses": STATUSES}
@@ -93,6 +99,7 @@ def article(store: Store, key: str) -> dict[str, Any] | None:
     doc = store.document(key)
     if doc is None:
         return None
+    _named(store, doc["events"])
     payload = {
         "events": [{"id": f"ev-{e['id']}", "evidence": e["evidence"]} for e in doc["events"]
                    if e.get("review") != "rejected"],
@@ -132,7 +139,11 @@ def event(store: Store, event_id: int) -> dict[str, Any] | None:
         return None
     with store.engine.connect() as conn:
         history = aggregates.event_audit(conn, event_id)
-    return {**found, "history": history, "types": EVENT_TYPES, "statuses": STATUSES}
+        aggregates.name_participants(conn, [found])
+    cluster = store.cluster(found["cluster_id"]) if found.get("cluster_id") else None
+    others = [{"id": e["id"], "type": e["type"], "status": e["status"], "document": e["document"],
+               "link": e.get("link")} for e in (cluster or {}).get("events", []) if e["id"] != event_id]
+    return {**found, "history": history, "same_occasion": others, "types": EVENT_TYPES, "statuses": STATUSES}
 
 
 def series_index(store: Store, *, q: str | None = None) -> dict[str, Any]:
@@ -146,7 +157,8 @@ def series_detail(store: Store, key: str) -> dict[str, Any] | None:
         return None
     rounds = sorted(found.get("rounds") or [], key=lambda r: (str(r.get("date") or ""), r.get("round") or 0))
     for entry in rounds:
-        members = [e for e in (store.event(i) for i in (entry.get("event_ids") or [])[:12]) if e]
+        found_events = (store.event(i) for i in (entry.get("event_ids") or [])[:12])
+        members = _named(store, [e for e in found_events if e])
         entry["co_chairs"] = _co_chairs(members)
         entry["event_id"] = members[0]["id"] if members else None
         entry["n_sources"] = len(entry.get("documents") or [])
@@ -196,6 +208,7 @@ def interactions(store: Store, codes: list[str]) -> dict[str, Any] | None:
         partners = aggregates.top_partners(conn, flt, set(codes)) if len(codes) == 1 else []
         places = aggregates.meeting_places(conn, dataclasses.replace(flt, type=["CONSULT"]))
     recent = store.events(flt)
+    _named(store, recent.items)
     series = store.series_list(country=codes[0], limit=200).items
     if len(codes) > 1:
         series = [s for s in series if set(codes) <= set(s["countries"])]

@@ -281,7 +281,8 @@ def _event(trigger: Trigger, status: str, actors: list[ActorMention], recipients
     countries = {p.country for p in parts} | {r.country for r in recipients}
     if trigger.type == "CONSULT" and mode not in ("visit", "phone") and len(countries - {None}) >= 3:
         mode = "multilateral"
-    return Event(id="", type=trigger.type, status=status, mode=mode if trigger.type in ("CONSULT", "ACCUSE") else
+    extra = {"light": True} if trigger.sense.light else {}
+    return Event(id="", type=trigger.type, status=status, extra=extra, mode=mode if trigger.type in ("CONSULT", "ACCUSE") else
                  trigger.mode, actors=parts, recipients=[participant(r) for r in recipients], date=date,
                  location=location, evidence=[ctx.evidence], trigger=trigger.token.text)
 

@@ -20,13 +20,14 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     ca, cb = countries(a), countries(b)
-    if not (ca <= cb or cb <= ca):
+    if not cb <= ca:  # a later mention may name fewer participants, never new ones
         return False
     if a.date and b.date and a.date.basis == b.date.basis == "text":
         n = min(len(a.date.value), len(b.date.value))
         if a.date.value[:n] != b.date.value[:n]:
             return False
-    if a.location and b.location and a.location.name.lower() != b.location.name.lower():
+    if a.location and b.location and a.location.name.lower() != b.location.name.lower() and \
+            a.location.country != b.location.country:
         return False
     return not (a.series and b.series and a.series.round and b.series.round and a.series.round != b.series.round)
 
@@ -63,6 +64,13 @@ def merge_occasions(drafts: list[Draft]) -> list[Draft]:
                     and countries(earlier.event) == countries(event):
                 target = earlier
                 break
+        if target is None and event.type == "CONSULT":
+            parts = [k for k in kept if k.event.type == "CONSULT" and k.event.status == event.status
+                     and countries(k.event) < countries(event)]
+            if len(parts) >= 2 and set().union(*(countries(k.event) for k in parts)) == countries(event):
+                for part in parts:  # "conversations with Ukraine and Poland" after one visit to each
+                    add_evidence(part, draft.sentence)
+                continue
         if target is None:
             kept.append(draft)
         else:

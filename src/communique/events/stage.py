@@ -67,6 +67,7 @@ class EventsStage:
         events = [d.event for d in merge_occasions(drafts)]
         for k, event in enumerate(events, start=1):
             event.id = f"e{k}"
+            event.extra.pop("light", None)
             event.evidence.sort(key=lambda s: s.start)
         return events
 
@@ -124,12 +125,22 @@ def _worth_keeping(event: Event) -> bool:
         return False
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True
+    if event.type in SPEECH_ACTS and not event.recipients and not draft_is_light(event):
+        return False  # "thanked them", "condemned the attacks": a speech act needs its addressee
     if event.type == "CONSULT":
         return len(countries(event)) >= 2
     if event.recipients and {p.country for p in event.recipients} <= actor_countries and \
             event.type not in ("ENACT",):
         return False
     return True
+
+
+SPEECH_ACTS = ("SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN")
+
+
+def draft_is_light(event: Event) -> bool:
+    """'expressed support for a two-state solution': a stance that may have no addressee."""
+    return event.extra.get("light", False)
 
 
 def _latest_occasion(drafts: list[Draft]) -> Draft | None:

@@ -71,11 +71,12 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
             continue
         root = span.root
         prep = root.head
+        coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):
             root, prep = prep, prep.head
         if root.dep_ == "dobj" and prep.lemma_.lower() == "visit":
             owner = prep.i
-        elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS:
+        elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS or (coordinated and prep.pos_ == "ADP"):
             owner = _governor(doc, prep.idx, prep.idx + len(prep), stops)
         else:
             continue

@@ -122,3 +122,17 @@ def test_batch_on_dask_local_cluster_matches_in_process(tmp_path: Path, pipeline
         a = pq.read_table(tmp_path / "dask" / table).sort_by([("source", "ascending")]).to_pylist()
         b = pq.read_table(tmp_path / "local" / table).sort_by([("source", "ascending")]).to_pylist()
         assert a == b, table
+
+
+def test_batch_cli_runs_on_a_given_scheduler(tmp_path: Path, pipeline, capsys) -> None:
+    distributed = pytest.importorskip("distributed")
+    from communique.cli import main
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(3))
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        status = main(["batch", str(corpus), "--out", str(tmp_path / "out"), "--scheduler",
+                       cluster.scheduler_address, "--quiet"])
+    assert status == 0
+    assert "3 documents extracted, 0 errors" in capsys.readouterr().err
+    assert _count(tmp_path / "out", "documents") == 3

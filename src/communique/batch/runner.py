@@ -17,7 +17,7 @@ from typing import Any
 
 from communique.batch.output import BatchOutput
 from communique.batch.partitions import Partition, SeenIds, count_records, fingerprint, input_key, partitions
-from communique.batch.tables import empty_rows, error_row, to_tables
+from communique.batch.tables import empty_rows, error_row, one_line, to_tables
 from communique.batch.worker import PartitionResult, extract_partition
 
 DEFAULT_PARTITION_SIZE = 64
@@ -152,7 +152,7 @@ def _finish(partition: Partition, result: PartitionResult, output: BatchOutput,
     summary.errors += result.errors
     summary.words += result.words
     for line in result.error_lines:
-        hooks.error(line)
+        hooks.error(one_line(line))
     hooks.advance(result.documents + result.errors, result.errors, 0, result.words)
 
 

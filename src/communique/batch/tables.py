@@ -140,10 +140,15 @@ def document_rows(document: Document, rows: Rows) -> None:
                 })
 
 
+def one_line(text: str) -> str:
+    """Error messages are one line, whatever an exception's text held."""
+    return " ".join(str(text).split())
+
+
 def error_row(error: CommuniqueError, *, partition: str, doc_id: str | None = None,
               date: dt.date | None = None) -> dict[str, Any]:
     return {"source": error.source, "code": error.code, "kind": type(error).__name__,
-            "message": error.message, "doc_id": doc_id, "date": date, "partition": partition}
+            "message": one_line(error.message), "doc_id": doc_id, "date": date, "partition": partition}
 
 
 def month_key(date: dt.date | None) -> str:

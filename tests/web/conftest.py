@@ -21,10 +21,8 @@ from pathlib import Path
 import httpx
 import pytest
 from web_articles import example_texts, hand_made
+from web_support import TOKEN
 
-TOKEN = "test-write-token"
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -139,11 +137,3 @@ def page(browser, server):
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     yield tab
     tab.close()
-
-
-def shoot(page, name: str) -> Path:
-    """Save a full-page screenshot under test-output/screenshots/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

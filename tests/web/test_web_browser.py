@@ -12,8 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from web_articles import SCRIPT
-
-from conftest import TOKEN, shoot
+from web_support import TOKEN, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +67,7 @@ def test_web_browser_paste_box_extracts_and_stores(page, server):
     page.fill("#x-text", "President Kassym-Jomart Tokayev met with President Sadyr Japarov of Kyrgyzstan "
                          "in Astana on March 13, 2025. The two presidents discussed trade and water.")
     page.click("form.extract button[type=submit]")
-    expect(page.locator(".notice")).to_contain_text("not stored")
+    expect(page.locator(".notice")).to_contain_text("not stored", timeout=60_000)  # first use loads spaCy
     expect(page.locator("#article-text")).to_contain_text("Sadyr Japarov")
     assert page.locator("details.event").count() >= 1
     shoot(page, "extract-unsaved")
@@ -84,6 +83,17 @@ def test_web_browser_paste_box_extracts_and_stores(page, server):
     expect(page).to_have_url(re.compile(r"/articles/tokayev-receives-japarov-"))
     expect(page.locator("h1")).to_have_text("Tokayev receives Japarov")
     expect(page.locator(".notice")).to_have_count(0)
+
+
+def test_web_browser_upload_box_reads_a_file(page, server, tmp_path):
+    upload = tmp_path / "visit.txt"
+    upload.write_text(" date 2024-09-02 President Shavkat Mirziyoyev of Uzbekistan held talks with President "
+                      "Emomali Rahmon of Tajikistan in Dushanbe on September 1, 2024.", encoding="utf-8")
+    page.goto(server + "/articles#extract")
+    page.set_input_files("#x-file", str(upload))
+    page.click("form.extract button[type=submit]")
+    expect(page.locator("#article-text")).to_contain_text("Emomali Rahmon", timeout=60_000)
+    expect(page.locator("header .small").first).to_contain_text("published 2024-09-02")
 
 
 def test_web_browser_series_timeline(page, server):
@@ -177,6 +187,32 @@ def test_web_browser_injection_is_inert(page, server):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("main script").count() == 0
     assert page.dialogs == []
+
+
+CONTRAST = """(selector) => {
+  const lum = (rgb) => { const c = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
+  const background = (el) => { for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg && !bg.startsWith("rgba(0, 0, 0, 0)") && bg !== "transparent") { return bg; } }
+    return "rgb(255, 255, 255)"; };
+  return [...document.querySelectorAll(selector)].slice(0, 20).map((el) => {
+    const a = lum(getComputedStyle(el).color), b = lum(background(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
+}"""
+
+
+@pytest.mark.parametrize("url, selector", [
+    ("/", "body, main p, th, td, .muted, .small, footer a"),
+    ("/", "header nav a, .brand, .badge.status, .badge.type, a"),
+    ("/articles/seed-000", ".text .ev, .text .ent, .text .tx, dl.fields dd, blockquote.evidence"),
+    ("/promises", ".tabs a, .status-overdue, .status-fulfilled, .status-pending, .status-cancelled"),
+])
+def test_web_browser_text_contrast_is_readable(page, server, url, selector):
+    page.goto(server + url)
+    ratios = page.evaluate(CONTRAST, selector)
+    assert ratios and min(ratios) >= 4.5, f"contrast below WCAG AA on {url}: {min(ratios):.2f}"
 
 
 def test_web_browser_keyboard_navigation_and_focus(page, server):

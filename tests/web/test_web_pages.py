@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from web_articles import IMG, INJECTION_TITLE, SCRIPT
-
-from conftest import TOKEN
+from web_support import TOKEN
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -50,6 +50,7 @@ class SentenceContext:
     series: list[tuple[Series, int, int]]
     doc_date: dt.date
     text: str
+    all_timexes: list[Timex] = field(default_factory=list)
 
 
 def participant(m: ActorMention, sector: str | None = None) -> Participant:
@@ -102,8 +103,30 @@ def _date_for(trigger: Trigger, ctx: SentenceContext) -> EventDate | None:
         for timex in ctx.timexes.get(key, []):
             date = timex_date(timex)
             if date:
-                return date
+                return _sharpen(date, timex, ctx)
     return None
+
+
+def _sharpen(date: EventDate, timex: Timex, ctx: SentenceContext) -> EventDate:
+    """'May 24-27, 2021' comes as 'May 24' and '2021': the year alone takes the day before it."""
+    if date.precision != "year":
+        return date
+    for others in ctx.timexes.values():
+        for other in others:
+            sharper = timex_date(other)
+            if sharper and sharper.value.startswith(date.value) and sharper.precision != "year" and \
+                    0 <= timex.start - other.end <= 12:
+                return sharper
+    for other in _sentence_timexes(ctx):
+        sharper = timex_date(other)
+        if sharper and sharper.value.startswith(date.value) and sharper.precision != "year" and \
+                0 <= timex.start - other.end <= 12:
+            return sharper
+    return date
+
+
+def _sentence_timexes(ctx: SentenceContext) -> list[Timex]:
+    return ctx.all_timexes
 
 
 def _places_for(trigger: Trigger, ctx: SentenceContext) -> list[PlaceMention]:
@@ -252,10 +275,12 @@ def _visit_drafts(trigger: Trigger, ctx: SentenceContext, actors: list[ActorMent
         nxt = [p.start for p in ordered if p.start > place.end]
         window_end = nxt[0] if nxt else ctx.evidence.end
         own_date = date
-        for timexes in ctx.timexes.values():
-            for timex in timexes:
-                if place.end <= timex.start < window_end and timex_date(timex):
-                    own_date = timex_date(timex)
+        in_window = sorted((t for t in ctx.all_timexes if place.end <= t.start < window_end and timex_date(t)),
+                           key=lambda t: t.start)
+        if in_window:
+            own_date = timex_date(in_window[0])
+        if own_date is not None and own_date.precision == "year" and in_window:
+            own_date = _sharpen(own_date, in_window[0], ctx)
         host = [ActorMention(place.start, place.end, place.text, country, "GOV", None, "state")] if country else []
         event = _event(trigger, status, actors, host, own_date, location, ctx, "visit")
         drafts.append(Draft(event, ctx.evidence, trigger, actors))

@@ -64,8 +64,8 @@ def merge_occasions(drafts: list[Draft]) -> list[Draft]:
                     and countries(earlier.event) == countries(event):
                 target = earlier
                 break
-        if target is None and event.type == "CONSULT":
-            parts = [k for k in kept if k.event.type == "CONSULT" and k.event.status == event.status
+        if target is None and (event.type == "CONSULT" or draft.announced):
+            parts = [k for k in kept if k.event.type == event.type and k.event.status == event.status
                      and countries(k.event) < countries(event)]
             if len(parts) >= 2 and set().union(*(countries(k.event) for k in parts)) == countries(event):
                 for part in parts:  # "conversations with Ukraine and Poland" after one visit to each

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from communique.document import Document, Event, Span
+from communique.document import Document, Event, EventDate, Span
 from communique.events.drafts import MATERIAL_TYPES, Draft, SentenceContext, build_drafts
 from communique.events.grouping import add_evidence, countries, merge_occasions, talks_about_occasion
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -51,6 +51,7 @@ class EventsStage:
                 timexes=attach_timexes(doc, in_sentence, stops),
                 places=attach_places(doc, _places_in(mentions, evidence), stops),
                 series=find_series(sentence, lex), doc_date=document.date, text=text,
+                all_timexes=in_sentence,
             )
             sentence_drafts: list[Draft] = []
             for trigger in triggers:
@@ -64,6 +65,7 @@ class EventsStage:
             drafts.extend(sentence_drafts)
             _update_discourse(discourse, drafts, sentence_drafts, mentions, evidence)
         _continue_series(drafts)
+        _date_from_occasion(drafts)
         events = [d.event for d in merge_occasions(drafts)]
         for k, event in enumerate(events, start=1):
             event.id = f"e{k}"
@@ -174,6 +176,20 @@ def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft
         discourse.last_person = subjects[0]
     elif people:
         discourse.last_person = people[0]
+
+
+def _date_from_occasion(drafts: list[Draft]) -> None:
+    """What was said at a meeting happened on the meeting's day ('met yesterday ... The Secretary
+    urged ...'): undated acts after a dated occasion take its date."""
+    occasion_date = None
+    for draft in drafts:
+        event = draft.event
+        if event.type == "CONSULT" and event.status == "occurred":
+            occasion_date = event.date if event.date and event.date.basis == "text" else occasion_date
+            continue
+        if occasion_date and event.status == "occurred" and event.date and event.date.basis == "document" \
+                and event.type != "ENACT":
+            event.date = EventDate(occasion_date.value, occasion_date.precision, "text")
 
 
 def _continue_series(drafts: list[Draft]) -> None:

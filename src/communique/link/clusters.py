@@ -10,7 +10,6 @@ document, event key), so the result is the same whatever order articles arrived 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,31 +97,60 @@ def _date_score(a: LinkEvent, b: LinkEvent, *, weak_ok: bool) -> tuple[float, st
     return None
 
 
+class _Bucket:
+    """The clusters of one (type, status), indexed by participant country for candidate lookup."""
+
+    def __init__(self) -> None:
+        self.all: list[Cluster] = []
+        self.by_country: dict[str, list[Cluster]] = {}
+        self.without_country: list[Cluster] = []
+
+    def add(self, cluster: Cluster) -> None:
+        self.all.append(cluster)
+        if cluster.anchor.countries:
+            for country in cluster.anchor.countries:
+                self.by_country.setdefault(country, []).append(cluster)
+        else:
+            self.without_country.append(cluster)
+
+    def candidates(self, event: LinkEvent) -> list[Cluster]:
+        """Clusters that could take `event`: sharing a country (or without any), recent enough.
+
+        Lists are in anchor-date order (events are visited by date), so each is read from the
+        end back to the oldest anchor still inside MAX_SPAN."""
+        bound = event.start - MAX_SPAN
+        lists = ([self.by_country.get(c, []) for c in sorted(event.countries)] + [self.without_country]
+                 if event.countries else [self.all])
+        found: dict[str, Cluster] = {}
+        for clusters in lists:
+            for cluster in reversed(clusters):
+                if cluster.anchor.start < bound:
+                    break
+                found[cluster.key] = cluster
+        return [found[k] for k in sorted(found)]
+
+
 def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
     """Group events into clusters (singletons included), deterministic in the events' content."""
-    buckets: dict[tuple[str, str], tuple[list[dt.date], list[Cluster]]] = {}
+    buckets: dict[tuple[str, str], _Bucket] = {}
     result: list[Cluster] = []
     for event in sorted(items, key=lambda e: e.sort_key):
-        starts, open_clusters = buckets.setdefault((event.type, event.status), ([], []))
-        lo = bisect.bisect_left(starts, event.start - MAX_SPAN)
+        bucket = buckets.setdefault((event.type, event.status), _Bucket())
         best: tuple[float, str, Cluster, list[str], LinkEvent] | None = None
-        for cluster in open_clusters[lo:]:
+        for cluster in bucket.candidates(event):
             if event.doc_key in cluster.documents:
                 continue
-            scored = [(s, m, r) for m in cluster.members if (s_r := compare(m, event)) for s, r in [s_r]]
-            if not scored:
-                continue
-            if any(compare(m, event) is None and m.doc_key != event.doc_key for m in cluster.members):
+            scored = [(m, compare(m, event)) for m in cluster.members]
+            if any(result_ is None for _m, result_ in scored):
                 continue  # must be compatible with every member, not just one
-            score, member, reasons = max(scored, key=lambda t: (t[0], t[1].stable_id))
-            candidate = (score, cluster.key, cluster, reasons, member)
+            score, reasons, member = max(((r[0], r[1], m) for m, r in scored if r is not None),
+                                         key=lambda t: (t[0], t[2].stable_id))
             if best is None or (score, cluster.key) > (best[0], best[1]):
-                best = candidate
+                best = (score, cluster.key, cluster, reasons, member)
         if best is None:
             cluster = Cluster(anchor=event, members=[event])
             cluster.links[event.id] = (1.0, {"anchor": True, "reasons": ["first report of this occasion"]})
-            starts.append(event.start)
-            open_clusters.append(cluster)
+            bucket.add(cluster)
             result.append(cluster)
         else:
             score, _key, cluster, reasons, member = best

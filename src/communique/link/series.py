@@ -46,9 +46,16 @@ def _countries_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
-    """Union events with agreeing names and overlapping countries into series (deterministic)."""
+    """Union events with agreeing names and overlapping countries into series (deterministic).
+
+    Events are first grouped by (normalised name, country set); only these groups are compared
+    pairwise, which keeps a large corpus with a few hundred distinct dialogues fast."""
     members = sorted((e for e in items if e.series_name), key=lambda e: e.sort_key)
-    parent = list(range(len(members)))
+    groups: dict[tuple[str, frozenset[str]], list[LinkEvent]] = {}
+    for event in members:
+        groups.setdefault((normalise_series_name(event.series_name or ""), event.countries), []).append(event)
+    nodes = sorted(groups, key=lambda k: (k[0], sorted(k[1])))
+    parent = list(range(len(nodes)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -56,17 +63,17 @@ def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(members):
+    for i, (name_a, countries_a) in enumerate(nodes):
         for j in range(i):
-            b = members[j]
-            if _names_agree(a.series_name or "", b.series_name or "") and _countries_overlap(a.countries,
-                                                                                           b.countries):
+            name_b, countries_b = nodes[j]
+            if _names_agree(name_a, name_b) and _countries_overlap(countries_a, countries_b):
                 parent[find(i)] = find(j)
-    groups: dict[int, list[LinkEvent]] = {}
-    for i, event in enumerate(members):
-        groups.setdefault(find(i), []).append(event)
+    merged: dict[int, list[LinkEvent]] = {}
+    for i, node in enumerate(nodes):
+        merged.setdefault(find(i), []).extend(groups[node])
     records = []
-    for group in groups.values():
+    for group in merged.values():
+        group.sort(key=lambda e: e.sort_key)
         name = max((e.series_name or "" for e in group), key=lambda n: (len(n), n))
         countries = frozenset().union(*(e.countries for e in group))
         frequencies = Counter(e.series_frequency for e in group if e.series_frequency)

@@ -25,6 +25,7 @@ PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "vow", "deci
 # Acts done to someone, where the target may share the actor's country (police and protesters).
 MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "CONCEDE", "AID",
                   "THREATEN")
+REFUSABLE_TYPES = ("SUPPORT", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT")
 # Future cooperative acts announced with "will" are also a promise (AGREE), as PLOVER codes them.
 COOPERATIVE_TYPES = ("SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT")
 
@@ -74,6 +75,11 @@ def _prefer_people(mentions: list[ActorMention]) -> list[ActorMention]:
     """Named officials stand for their state: drop a state mention whose country a person has."""
     people = {m.country for m in mentions if m.kind == "person"}
     return [m for m in mentions if m.kind == "person" or m.country not in people]
+
+
+def _refusal(anchor: Token) -> bool:
+    words = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "neg")}
+    return bool(words & {"will", "would", "wo", "shall"}) and bool(words & {"not", "n't", "never"})
 
 
 def _unique_countries(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -144,6 +150,11 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
         or event_status(trigger.anchor, lex)
     promise = _promise_over(trigger, ctx.triggers)
+    type_ = trigger.type
+    if status == "negated" and trigger.type in REFUSABLE_TYPES and _refusal(trigger.anchor):
+        trigger = Trigger(trigger.token, trigger.anchor, "REJECT", None, trigger.sense)
+        status = "occurred"  # "said he would not provide support": a refusal
+    del type_
     if promise is not None and status == "occurred":
         status = "planned"
     date = _date_for(trigger, ctx)

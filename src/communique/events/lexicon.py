@@ -73,6 +73,7 @@ class Lexicon:
     group_refs: frozenset[str]
     single_refs: frozenset[str]
     occasion_refs: frozenset[str]
+    unnamed_groups: frozenset[str]
     enacted_item_pattern: str
     relationship_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
@@ -115,6 +116,7 @@ def load_lexicon() -> Lexicon:
         group_refs=_words(refs["group"]),
         single_refs=_words(refs["single"]),
         occasion_refs=_words(refs["occasion"]),
+        unnamed_groups=_words(refs["unnamed_groups"]),
         enacted_item_pattern=triggers["enacted_item_pattern"],
         relationship_nouns=_words(triggers["relationship_nouns"]),
         intent_adjectives=_words(triggers["intent_adjectives"]),

@@ -85,13 +85,15 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     core = [m for m in found if not any(s <= m.start and m.end <= e for s, e in modifiers)]
     found = core or found
     if len(found) > 1 and subject.ent_type_:  # "NATO-member Norway": the head names the actor
-        heads = [m for m in found if m.start <= subject.idx < m.end]
+        heads = [m for m in found if any(m.start <= t.idx < m.end for t in (subject, *subject.conjuncts))]
         found = heads or found
     if found:
         named_people = [m for m in found if m.kind == "person"]
         return named_people or found
     if subject.lower_ in ("we", "our", "us") and not discourse.group and discourse.home_country:
         return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
+    if subject.lemma_.lower() in lex.unnamed_groups:  # "insurgents bombarded ...": country unknown
+        return [ActorMention(start, end, subject.text, None, "REB", None, "group")]
     if subject.lemma_.lower() in lex.occasion_refs:
         return list(discourse.group)
     if _refers_to_group(subject, lex) and subject.lower_ not in lex.single_refs | {"president", "minister"}:

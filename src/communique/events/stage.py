@@ -123,8 +123,11 @@ def _home_from_entities(document: Document) -> str | None:
 def _worth_keeping(event: Event) -> bool:
     """Precision first: a political actor with a known country, and for a meeting two parties."""
     actor_countries = {p.country for p in event.actors if p.country}
-    if not actor_countries:
-        return False
+    if not actor_countries:  # only an unnamed armed group acting on a known country
+        return event.type in MATERIAL_TYPES and any(p.sector == "REB" for p in event.actors) and \
+            any(p.country for p in event.recipients)
+    if event.type in ("AID", "COOPERATE") and len(actor_countries) < 2 and not event.recipients:
+        return False  # assistance and material cooperation need a recipient
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True
     if event.type in SPEECH_ACTS and not event.recipients and not draft_is_light(event):

@@ -54,6 +54,15 @@ def test_store_cli_ingest_query_export_commitments(db_url, extracted, tmp_path, 
     assert main(["commitments", "--db", db_url, "--as-of", "2023-01-01"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("pending")
 
+    assert main(["series", "--db", db_url, "--country", "TKM", "--json"]) == 0
+    (series,) = json.loads(capsys.readouterr().out)["items"]
+    assert main(["series", series["key"], "--db", db_url]) == 0
+    timeline = capsys.readouterr().out.splitlines()
+    assert timeline[0] == "Human Rights Dialogue (EUR, TKM; annual)"
+    assert timeline[1].split()[:4] == ["round", "?", "2022-06-14", "Ashgabat"]
+    assert timeline[2] == "  next: round ? due 2023 Brussels (announced)"
+    assert main(["series", "no-such-series", "--db", db_url]) == 1
+
 
 def test_store_cli_ingest_reports_bad_inputs_and_goes_on(db_url, extracted, tmp_path, capsys):
     broken = tmp_path / "broken.jsonl"

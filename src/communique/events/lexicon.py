@@ -35,6 +35,7 @@ class TriggerSense:
     needs_mod: tuple[str, ...] = ()
     needs_verb: tuple[str, ...] = ()
     needs_recipient: bool = False
+    objects: tuple[str, ...] = ()  # the sense needs a direct object with one of these lemmas
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -49,6 +50,7 @@ class TriggerSense:
             act=bool(data.get("act")), needs_mod=tuple(data.get("needs_mod") or ()),
             needs_verb=tuple(data.get("needs_verb") or ()),
             needs_recipient=bool(data.get("needs_recipient")),
+            objects=tuple(data.get("objects") or ()),
         )
 
 
@@ -56,7 +58,7 @@ class TriggerSense:
 class Lexicon:
     """Every word list the events stage reads, as frozen sets and maps."""
 
-    verbs: dict[str, TriggerSense]
+    verbs: dict[str, tuple[TriggerSense, ...]]  # several senses: the first whose conditions hold
     nouns: dict[str, TriggerSense]
     light_verbs: frozenset[str]
     consult_noun_verbs: frozenset[str]
@@ -99,7 +101,8 @@ def load_lexicon() -> Lexicon:
     refs = _read("references.yaml")
     contexts = _read("contexts.yaml")
     return Lexicon(
-        verbs={k: TriggerSense.from_yaml(v) for k, v in triggers["verbs"].items()},
+        verbs={k: tuple(TriggerSense.from_yaml(x) for x in (v if isinstance(v, list) else [v]))
+               for k, v in triggers["verbs"].items()},
         nouns={k: TriggerSense.from_yaml(v) for k, v in triggers["nouns"].items()},
         light_verbs=_words(triggers["light_verbs"]),
         consult_noun_verbs=_words(triggers["consult_noun_verbs"]),

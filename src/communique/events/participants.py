@@ -76,6 +76,13 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     """Actor mentions for a subject phrase, resolving words that point back."""
     if subject is None:
         return []
+    if subject.pos_ == "PRON" and subject.head.dep_ == "ccomp" and subject.head.head is not subject.head:
+        # "Switzerland said it had expelled ...": the pronoun is the reporting subject
+        reporter = [c for c in subject.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if reporter and reporter[0].pos_ != "PRON":
+            named = resolve_subject(reporter[0], mentions, discourse, lex)
+            if named:
+                return named
     if subject.dep_ == "expl" or subject.lower_ == "it":
         return list(discourse.group)
     start, end = _span(subject)

@@ -62,6 +62,8 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     lemma = token.lemma_.lower()
     if sense.needs and not (_child_lemmas(token) & set(sense.needs)):
         return None
+    if sense.objects and not any(o.lemma_.lower() in sense.objects for o in _objects(token)):
+        return None
     if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass")
                                       for c in token.children):
         return None
@@ -148,7 +150,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
         lemma = token.lemma_.lower()
         trigger: Trigger | None = None
         if token.pos_ == "VERB" and lemma in lex.verbs:
-            trigger = _verb_trigger(token, lex.verbs[lemma], lex)
+            for sense in lex.verbs[lemma]:
+                trigger = _verb_trigger(token, sense, lex)
+                if trigger is not None:
+                    break
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and token.is_lower:
             trigger = _noun_trigger(token, lex.nouns[lemma], lex)
         elif token.pos_ == "ADJ" and lemma in lex.intent_adjectives and \

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_web_browser_overview_and_shareable_search(page, server):
-    page.goto(server + "/")
+    page.goto(server + "/?as_of=2026-11-27")
     expect(page.locator("h1")).to_have_text("What is in the record")
     expect(page.locator(".stats")).to_contain_text("articles")
     expect(page.locator("table.bars")).to_contain_text("CONSULT")

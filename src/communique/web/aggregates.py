@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, String, and_, cast, func, select
 
 from communique.store.queries import EventFilter, event_conditions
-from communique.store.schema import audit_log, documents, entities, events
+from communique.store.schema import audit_log, commitments, documents, entities, events
 from communique.web.geo import MapPlace, geocode
 
 
@@ -100,6 +100,15 @@ def name_participants(conn: Connection, items: list[dict[str, Any]]) -> list[dic
             if name and not person.get("text"):
                 person["text"] = name
     return items
+
+
+def series_commitments(conn: Connection, series_key: str, *, as_of: Any = None) -> list[dict[str, Any]]:
+    """The promises made for one dialogue series, in the store's commitment shape (newest first)."""
+    from communique.store.resources import commitment_json
+
+    rows = conn.execute(select(commitments).where(commitments.c.series_key == series_key)
+                        .order_by(commitments.c.promised_on.desc(), commitments.c.id))
+    return [commitment_json(r, as_of=as_of) for r in rows]
 
 
 def event_audit(conn: Connection, event_id: int) -> list[dict[str, Any]]:

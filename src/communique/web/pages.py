@@ -162,7 +162,8 @@ def series_detail(store: Store, key: str) -> dict[str, Any] | None:
         entry["co_chairs"] = _co_chairs(members)
         entry["event_id"] = members[0]["id"] if members else None
         entry["n_sources"] = len(entry.get("documents") or [])
-    promised = [c for c in store.commitments(limit=10_000).items if c.get("series_key") == found["key"]]
+    with store.engine.connect() as conn:
+        promised = aggregates.series_commitments(conn, found["key"], as_of=dt.date.today())
     return {**found, "rounds": rounds, "commitments": promised}
 
 

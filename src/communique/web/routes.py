@@ -46,9 +46,18 @@ def _params(request: Request) -> dict[str, list[str]]:
     return out
 
 
+def _as_of(value: str | None) -> dt.date | None:
+    """`?as_of=YYYY-MM-DD`: judge promises as of that day instead of today (None when absent or invalid)."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request) -> Response:
-    return render(request, "overview.html", pages.overview(_store(request)), api="/api/stats")
+def overview(request: Request, as_of: str | None = None) -> Response:
+    data = pages.overview(_store(request), today=_as_of(as_of))
+    return render(request, "overview.html", data, api="/api/stats")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -191,9 +200,8 @@ def series(request: Request, key: str) -> Response:
 @router.get("/promises", response_class=HTMLResponse)
 def promises(request: Request, status: str | None = None, country: str | None = None,
              as_of: str | None = None) -> Response:
-    try:
-        today = dt.date.fromisoformat(as_of) if as_of else None
-    except ValueError:
+    today = _as_of(as_of)
+    if as_of and today is None:
         return render_error(request, 422, "as_of must be a date like 2025-06-30")
     data = pages.promises(_store(request), status=status or None, country=country or None, today=today)
     api = "/api/commitments?" + _clean_query({"status": [status or ""], "country": [country or ""],

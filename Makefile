@@ -25,11 +25,17 @@ browser:
 	    apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; \
 	  else echo "make: chromium is not installed and apt-get needs root; browser tests will be skipped"; fi; }
 
-# The main job: extract and store the bundled example articles, show what was found.
+# The main job: extract and store the bundled example articles, show what was found, then serve
+# the web UI and API on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it; SERVE=0 skips it).
+PORT ?= 8000
+SERVE ?= 1
 run: install
 	mkdir -p .communique
 	$(BIN)/communique ingest examples/ --db $(DB)
 	$(BIN)/communique query --db $(DB)
+	$(BIN)/communique commitments --db $(DB)
+	@if [ "$(SERVE)" = 1 ]; then echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"; \
+	  $(BIN)/communique serve --db $(DB) --port $(PORT); fi
 
 test: install browser
 	$(BIN)/ruff check src tests benchmarks

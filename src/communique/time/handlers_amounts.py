@@ -62,6 +62,12 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
             return None
         if m["num"].lower() in ("a", "an") and unit in ("second", "minute"):
             return None  # "a second term"
+        if m["num"].lower() in ("a", "an") and _MONEY_OR_COUNT.search(
+                ctx.original, max(0, m.start() - 30), m.start()):
+            return None  # "$5 a year", "200 barrels a day": a rate, not a duration
+    unit_start = m.start("unit")
+    if ctx.original[unit_start].isupper() and not ctx.original[m.start():m.end()].isupper():
+        return None  # "60 Minutes", a title
     after = ctx.word_after(m.end()).lower()
     if after == "old" or ctx.original[m.end():m.end() + 4].lower() == "-old":
         return None  # ages are not annotated
@@ -114,9 +120,8 @@ _SEASON_SETS = {"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA"}
 def set_every(m: re.Match[str], ctx: Context) -> Found | None:
     every = m["every"].lower()
     word = m["sunit"].lower()
-    counted = _MONEY_OR_COUNT.search(ctx.original, max(0, m.start() - 30), m.start())
-    if every in ("a", "an") and not group(m, "times") and not counted:
-        return None  # "a year" alone is a duration
+    if every in ("a", "an") and not group(m, "times"):
+        return None  # "a year" alone is a duration, "$5 a year" a rate (not annotated)
     if every in ("a", "an", "per") and group(m, "snum"):
         return None
     if word in _POD_SETS:

@@ -92,6 +92,8 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # "Theresa May", "Secretary June Smith"
         if m["month"].lower() == "may" and not known_lead:
             return None  # the modal verb
+        if before.lower() in ("a", "an", "annual") or ctx.original.startswith(" of the", m.end()):
+            return None  # "the annual March for Life", "the March of the Mothers"
     number = month_number(m["month"])
     direction = 0 if rel else ctx.direction(m)
     year = cal.pick_month_year(number, ctx.dct, rel=rel, direction=direction)

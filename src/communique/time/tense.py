@@ -13,6 +13,7 @@ import re
 from communique.time.lexicon import cue_regex, lexicon
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+WEAK_PENALTY = 3  # words: a weak cue must be this much nearer to beat a strong one
 WINDOW = 160  # characters either side of the expression that may hold its verb
 
 
@@ -75,6 +76,8 @@ def direction_at(text: str, start: int, end: int) -> int:
             direction = -2
         else:
             direction = -1
+        if abs(direction) < 2:
+            distance += WEAK_PENALTY
         candidate = (distance, after, direction)
         if best is None or candidate[:2] < best[:2]:
             best = candidate

@@ -25,6 +25,8 @@ PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "vow", "deci
 # Acts done to someone, where the target may share the actor's country (police and protesters).
 MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "CONCEDE", "AID",
                   "THREATEN")
+HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
+CLAIM_VERBS = ("claim", "allege", "assert", "contend", "charge")
 REFUSABLE_TYPES = ("SUPPORT", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT")
 # Future cooperative acts announced with "will" are also a promise (AGREE), as PLOVER codes them.
 COOPERATIVE_TYPES = ("SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT")
@@ -75,6 +77,30 @@ def _prefer_people(mentions: list[ActorMention]) -> list[ActorMention]:
     """Named officials stand for their state: drop a state mention whose country a person has."""
     people = {m.country for m in mentions if m.kind == "person"}
     return [m for m in mentions if m.kind == "person" or m.country not in people]
+
+
+def _own_negation(anchor: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in anchor.children)
+
+
+def _claimed_by(trigger: Trigger) -> Token | None:
+    """'The US claimed that ISIL had attacked Iraq': the claim is the event (ACCUSE)."""
+    anchor = trigger.anchor
+    if anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in CLAIM_VERBS:
+        return anchor.head
+    return None
+
+
+def _accusation(trigger: Trigger, claim: Token, ctx: SentenceContext, mentions: Mentions,
+                discourse: Discourse, lex: Lexicon) -> list[Draft]:
+    accuser = _unique(resolve_subject(subject_of(claim)[0], mentions, discourse, lex))
+    accused = _unique(resolve_subject(subject_of(trigger.anchor)[0], mentions, discourse, lex))
+    if not accuser or not accused:
+        return []
+    sense = trigger.sense
+    accusation = Trigger(claim, claim, "ACCUSE", "allege", sense)
+    event = _event(accusation, "occurred", accuser, accused, None, None, ctx, "allege")
+    return [Draft(event, ctx.evidence, accusation, accuser)]
 
 
 def _refusal(anchor: Token) -> bool:
@@ -145,16 +171,25 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                  lex: Lexicon) -> list[Draft]:
     """Draft events for one trigger (several for a trip to several countries)."""
     subject, inherited = subject_of(trigger.anchor)
+    if subject is None and trigger.token is trigger.anchor and trigger.type != "ENACT" and \
+            trigger.anchor.dep_ == "ROOT":
+        return []  # an imperative or a speaker's aside ("Thank you very much for coming")
     actors = _unique(resolve_subject(subject, mentions, discourse, lex))
     objects = _unique(object_mentions(trigger, ctx.triggers, subject, mentions))
     status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
         or event_status(trigger.anchor, lex)
     promise = _promise_over(trigger, ctx.triggers)
-    type_ = trigger.type
     if status == "negated" and trigger.type in REFUSABLE_TYPES and _refusal(trigger.anchor):
         trigger = Trigger(trigger.token, trigger.anchor, "REJECT", None, trigger.sense)
         status = "occurred"  # "said he would not provide support": a refusal
-    del type_
+    elif status == "negated" and not _own_negation(trigger.anchor):
+        return []  # an act under a refusal ("would not give permission to help"): nothing happens
+    if trigger.type in HOSTILE_TYPES and status == "planned" and _own_status(trigger.anchor, lex) == "planned":
+        trigger = Trigger(trigger.token, trigger.anchor, "THREATEN", None, trigger.sense)
+        status = "occurred"  # "said they will attack": a threat
+    claim = _claimed_by(trigger)
+    if claim is not None and trigger.type in HOSTILE_TYPES + ("ASSAULT",):
+        return _accusation(trigger, claim, ctx, mentions, discourse, lex)
     if promise is not None and status == "occurred":
         status = "planned"
     date = _date_for(trigger, ctx)

@@ -47,8 +47,10 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
             return subjects[0], False
         if subjects:  # "It was confirmed that ...": an impersonal report
             return subjects[0], False
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in CONTROL_BY_OBJECT:
+        if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in CONTROL_BY_OBJECT:
             objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
+            objects += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                        for g in c.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], True
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp") and token.head is not token:

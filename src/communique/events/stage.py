@@ -64,6 +64,8 @@ class EventsStage:
                     add_evidence(occasion, evidence)
             drafts.extend(sentence_drafts)
             _update_discourse(discourse, drafts, sentence_drafts, mentions, evidence)
+        if _domestic(mentions) and len(list(doc.sents)) >= 3:  # one sentence alone cannot tell
+            drafts = [d for d in drafts if d.event.type == "ENACT" or d.event.type in MATERIAL_TYPES]
         _continue_series(drafts)
         _date_from_occasion(drafts)
         events = [d.event for d in merge_occasions(drafts)]
@@ -179,6 +181,11 @@ def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft
         discourse.last_person = subjects[0]
     elif people:
         discourse.last_person = people[0]
+
+
+def _domestic(mentions: Mentions) -> bool:
+    """An article that names one state only has no international events to report."""
+    return len({m.country for m in mentions.actors if m.country and m.kind != "igo"}) <= 1
 
 
 def _date_from_occasion(drafts: list[Draft]) -> None:

@@ -57,7 +57,7 @@ def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) ->
             if infinitive and head_lemma in st["negated_heads"] and head_lemma != "call":
                 return "negated"
             if infinitive and head_lemma in st["hypothetical_heads"] and head_lemma not in ("offer",):
-                if head_lemma == "call" and not any(c.lower_ == "for" for c in head.children):
+                if head_lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in head.children):
                     pass
                 else:
                     return "hypothetical"

@@ -114,7 +114,9 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         steps += 1
     head_lemma = head.lemma_.lower()
     if sense.act:
-        if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.act_verbs:
+        direct = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "conj" and token.head.dep_ == "dobj") \
+            or (token.dep_ == "compound" and token.head.dep_ == "dobj")
+        if not direct or head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.act_verbs:
             return None
         if sense.needs_verb and head_lemma not in sense.needs_verb:
             return None

@@ -214,6 +214,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors = _enact_actors(trigger, actors, objects, mentions)
     else:
         actor_countries = _countries(actors)
+        objects = directed_targets(trigger, objects) or objects
         if trigger.type in MATERIAL_TYPES:
             taken = {(a.start, a.end) for a in actors}
             recipients = [o for o in objects if (o.start, o.end) not in taken]
@@ -282,6 +283,26 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
                 phrases.append(_phrase_core(child))
             elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
                 phrases.append(_phrase_core(child))  # "co-chaired by ...", a participle off the verb
+    out = []
+    for m in objects:
+        for (start, end), cut in phrases:
+            if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
+                out.append(m)
+                break
+    return out
+
+
+TARGET_DEPS = ("dobj", "dative", "attr", "oprd", "prep", "nsubjpass", "pobj", "ccomp", "xcomp")
+
+
+def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
+    """Who a directed act is aimed at: the objects and prepositional phrases of its word, without
+    the phrases nested inside them ('support Turkey's efforts [to join the EC]')."""
+    phrases = []
+    for head in {trigger.anchor, trigger.token}:
+        for child in head.children:
+            if child.dep_ in TARGET_DEPS and child is not trigger.token:
+                phrases.append(_phrase_core(child))
     out = []
     for m in objects:
         for (start, end), cut in phrases:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from communique.actors.kb import Person
+from communique.actors.kb import Person, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, Mention
@@ -41,7 +41,7 @@ class Composer:
         self.phrase_mode = phrase_mode
         self.reader = TitleReader(text, tokens, pieces, lex, date=date, home=home)
         self.ent_labels = _entity_labels(spacy_doc)
-        self.propn_starts = _propn_starts(spacy_doc)
+        self.spacy_doc = spacy_doc
         self.countries = {e.ref.iso3 for p in pieces for e in p.entries if e.kind in ("state", "demonym")}
 
     # --- helpers -------------------------------------------------------------------------------
@@ -167,9 +167,10 @@ class Composer:
     def _looks_like_name(self, piece: Piece) -> bool:
         if self._label_at(piece.start, piece.end) == "PERSON":
             return True
-        if self.propn_starts is None:
+        if self.spacy_doc is None:
             return True
-        return piece.start in self.propn_starts
+        span = self.spacy_doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].pos_ == "PROPN"
 
     def _from_match(self, match: PersonMatch) -> Mention:
         person = match.person
@@ -216,7 +217,8 @@ class Composer:
                     skip_until = max(skip_until, match.last_piece)
                     continue
             if "person" in kinds and not kinds & {"state", "demonym"}:
-                mention = self._known_person(piece, piece.first("person").ref)
+                person = pick_person([e.ref for e in piece.of_kind("person")], self.date)
+                mention = self._known_person(piece, person)
                 if mention is not None:
                     out.append(mention)
                 continue
@@ -241,11 +243,15 @@ class Composer:
 
     def _spacy_people(self, found: list[Mention]) -> list[Mention]:
         """People spaCy tags PERSON that no lexicon pattern explains."""
-        out = []
-        for start, end, label in self.ent_labels:
-            if label != "PERSON" or any(m.start < end and start < m.end for m in found):
-                continue
-            if any(p.start < end and start < p.end for p in self.pieces if p.kinds() - {"person"}):
+        out: list[Mention] = []
+        people = [e for e in self.ent_labels if e[2] == "PERSON"]
+        if not people:
+            return out
+        covered = bytearray(len(self.text) + 1)  # characters already explained by the lexicon
+        for span in [*found, *(p for p in self.pieces if p.kinds() - {"person"})]:
+            covered[span.start:span.end] = b"\x01" * (span.end - span.start)
+        for start, end, _ in people:
+            if covered.find(1, start, end) != -1:
                 continue
             name = self.text[start:end].strip()
             if name.endswith(("’s", "'s")):
@@ -263,8 +269,3 @@ def _entity_labels(spacy_doc: Any) -> list[tuple[int, int, str]]:
         return []
     return [(ent.start_char, ent.end_char, ent.label_) for ent in spacy_doc.ents]
 
-
-def _propn_starts(spacy_doc: Any) -> set[int] | None:
-    if spacy_doc is None:
-        return None
-    return {token.idx for token in spacy_doc if token.pos_ == "PROPN"}

@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
+from communique.actors.datafiles import read_yaml
 from communique.settings import DATA_DIR
 
 KB_FILE = DATA_DIR / "actors" / "officeholders.yaml"
@@ -86,7 +85,7 @@ def _date(value: object) -> dt.date | None:
 @lru_cache(maxsize=1)
 def load_people() -> tuple[Person, ...]:
     """All office holders of the knowledge base, read once per process."""
-    data = yaml.safe_load(KB_FILE.read_text(encoding="utf-8"))
+    data = read_yaml("officeholders.yaml")
     people = []
     for row in data.get("people", []):
         offices = tuple(Office(str(o[0]), str(o[1]), _date(o[2]), _date(o[3]), o[4] if len(o) > 4 else None)
@@ -97,13 +96,19 @@ def load_people() -> tuple[Person, ...]:
     return tuple(people)
 
 
-def pick_person(candidates: list[Person], day: dt.date | None) -> Person | None:
-    """Of several people sharing a name, the one in office on `day`, else the latest one to
-    have held office before it, else the first listed."""
+def pick_person(candidates: list[Person], day: dt.date | None,
+                title_core: str | None = None) -> Person | None:
+    """Of several people sharing a name, the one in office on `day` (in the office named, when
+    the text names one: "President Berdimuhamedow"), else the latest one to have held office
+    before it, else the first listed."""
     if not candidates:
         return None
     if day is None:
         return candidates[0]
+    if title_core and len(candidates) > 1:
+        holding = [p for p in candidates if (o := p.office_on(day)) and office_core(o.title) == title_core]
+        if holding:
+            return holding[0]
     in_office = [p for p in candidates if p.office_on(day) is not None]
     if in_office:
         return in_office[0]

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from communique.actors.datafiles import read_yaml
 from communique.actors.kb import Person, load_people
 from communique.actors.places import Place, load_places
-from communique.actors.tokens import cap_mask, phrase_key
+from communique.actors.tokens import phrase_key, tokenize
 from communique.settings import DATA_DIR
 
 ACTORS_DATA = DATA_DIR / "actors"
@@ -65,14 +64,24 @@ class Lexicon:
     states: dict[str, State] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
     max_len: int = 1
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token → key lengths
+
+    def index_lengths(self) -> None:
+        """For each first token, the lengths of the phrases it starts, longest first, so the
+        matcher only tries lengths that can match."""
+        by_first: dict[str, set[int]] = defaultdict(set)
+        for key in self.phrases:
+            by_first[key[0]].add(len(key))
+        self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in by_first.items()}
 
     def add(self, phrase: str, kind: str, ref: Any) -> None:
-        key = phrase_key(phrase)
-        if not key:
+        tokens = tokenize(phrase)
+        if not tokens:
             return
-        entry = Entry(kind, ref, cap_mask(phrase), phrase)
+        key = tuple(t.norm for t in tokens)
+        entry = Entry(kind, ref, tuple(t.is_cap for t in tokens), phrase)
         bucket = self.phrases.setdefault(key, [])
-        if any(e.kind == kind and e.ref == ref for e in bucket):
+        if any(e.kind == kind and e.ref == ref and e.mask == entry.mask for e in bucket):
             return
         bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
@@ -100,7 +109,7 @@ def _load_states(lex: Lexicon) -> None:
 
 
 def _load_offices(lex: Lexicon) -> None:
-    data = yaml.safe_load((ACTORS_DATA / "offices.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("offices.yaml")
     for sector, titles in data["sectors"].items():
         for title in titles:
             if title[:1].islower():  # a group noun ("officials", "troops"): phrases only, never a person
@@ -113,7 +122,7 @@ def _load_offices(lex: Lexicon) -> None:
 
 
 def _load_organizations(lex: Lexicon) -> None:
-    data = yaml.safe_load((ACTORS_DATA / "organizations.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("organizations.yaml")
     for row in data["named"]:
         org = Organization(name=row["name"], kind=row.get("kind", "organization"),
                            country=row.get("country"), sector=row.get("sector"),
@@ -151,6 +160,7 @@ def load_lexicon() -> Lexicon:
     _load_organizations(lex)
     _load_people(lex)
     _load_places(lex)
+    lex.index_lengths()
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     for bucket in lex.phrases.values():
         bucket.sort(key=lambda e: order.get(e.kind, len(order)))

@@ -49,11 +49,14 @@ def find_pieces(tokens: list[Token], text: str, lex: Lexicon) -> list[Piece]:
     pieces: list[Piece] = []
     norms = [t.norm for t in tokens]
     phrases = lex.phrases
+    lengths = lex.lengths
     n_tokens = len(tokens)
     i = 0
     while i < n_tokens:
         matched = None
-        for n in range(min(lex.max_len, n_tokens - i), 0, -1):
+        for n in lengths.get(norms[i], ()):
+            if i + n > n_tokens:
+                continue
             bucket = phrases.get(tuple(norms[i:i + n]))
             if not bucket:
                 continue

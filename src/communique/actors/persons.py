@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from communique.actors.kb import Person, office_core
+from communique.actors.kb import Person, office_core, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
@@ -129,7 +129,7 @@ class TitleReader:
             break
         return end, state, org, last
 
-    def read_name(self, s: int) -> tuple[int, Person | None, int | None]:
+    def read_name(self, s: int, title: str | None = None) -> tuple[int, Person | None, int | None]:
         """A personal name from token `s`: (end token, known person, its piece index)."""
         tokens, n = self.tokens, len(self.tokens)
         j, words, person, person_piece = s, 0, None, None
@@ -137,9 +137,10 @@ class TitleReader:
             token = tokens[j]
             piece = self.piece_starting(j)
             if piece is not None:
-                entry = piece.first("person")
-                if entry is not None:
-                    person, person_piece = entry.ref, self.piece_at[j]
+                known = [e.ref for e in piece.of_kind("person")]
+                if known:
+                    core = title_core(title) if title else None
+                    person, person_piece = pick_person(known, self.date, core), self.piece_at[j]
                     j, words = piece.j, words + 1
                     continue
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
@@ -180,7 +181,7 @@ class TitleReader:
         former = self.is_former(first_token) or sector == "ELI"
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]
-        name_end, person, person_piece = self.read_name(end)
+        name_end, person, person_piece = self.read_name(end, piece.text)
         if name_end > end:  # pieces inside the name ("Hassan", "Obama" are also towns) are used up
             inner = self.piece_at[name_end - 1]
             last = max(last, inner) if inner is not None else last
@@ -188,7 +189,8 @@ class TitleReader:
             last = max(last, person_piece)
         after_state = None
         if name_end < len(self.tokens) - 1 and name_end > end and self.tokens[name_end].norm == "of":
-            nxt = self.piece_starting(name_end + 1)
+            after = name_end + 2 if self.tokens[name_end + 1].norm == "the" else name_end + 1
+            nxt = self.piece_starting(after)
             if nxt is not None and nxt.first("state"):
                 after_state = nxt.first("state").ref
         country, source = None, None

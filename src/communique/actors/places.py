@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
+from communique.actors.datafiles import read_yaml
 from communique.settings import DATA_DIR
 
 PLACES_FILE = DATA_DIR / "actors" / "places.yaml"
@@ -87,7 +86,7 @@ def load_places() -> Gazetteer:
         entries.append((place.name, place))
         if place.population >= MIN_POPULATION_FOR_ALTERNATES or place.is_capital:
             entries.extend((alt, place) for alt in _usable_alternates(row["alternatenames"], place.name))
-    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    data = read_yaml("places.yaml")
     for section in ("landmarks", "aliases", "regions"):
         for row in data.get(section, []):
             place = _our_place(row, section, by_id)

@@ -12,10 +12,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
-import yaml
-
+from communique.actors.datafiles import read_yaml
 from communique.document import Document
-from communique.settings import DATA_DIR
 
 _WHO = r"(?P<who>[A-Z][^,;:\n]{1,80}?|the [^,;:\n]{2,80}?)"
 _PATTERNS = (
@@ -29,7 +27,7 @@ _PATTERNS = (
 
 @lru_cache(maxsize=1)
 def _domains() -> dict[str, str]:
-    data = yaml.safe_load((DATA_DIR / "actors" / "publishers.yaml").read_text(encoding="utf-8"))
+    data = read_yaml("publishers.yaml")
     return {str(k).lower(): str(v) for k, v in data["domains"].items()}
 
 

@@ -9,7 +9,7 @@ hyphens and possessive "'s" are tokens of their own, curly apostrophes read as s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C., U.S.S.R.
@@ -20,9 +20,9 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text with its character offsets; `norm` is the look-up form."""
+class Token(NamedTuple):
+    """A word of the text with its character offsets; `norm` is the look-up form.
+    (A named tuple: articles have thousands of tokens, and tuples are the cheapest to make.)"""
 
     text: str
     start: int
@@ -41,8 +41,12 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset, normalise(m.group()))
-            for m in _TOKEN_RE.finditer(text)]
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        tokens.append(Token(word, start + offset, end + offset, word.replace("’", "'").lower()))
+    return tokens
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

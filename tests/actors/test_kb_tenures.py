@@ -1,0 +1,44 @@
+"""The office-holder knowledge base: the article's date decides office and sector."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.resolve import actor_for_phrase
+
+
+@pytest.mark.parametrize(("date", "sector"), [("2023-06-01", "GOV"), ("2025-06-01", "ELI")])
+def test_kb_same_name_before_and_after_leaving_office(extract, find_entity, date: str, sector: str) -> None:
+    person = find_entity(extract("Blinken said the talks were useful.", date), "person", "Antony Blinken")
+    assert person.country == "USA" and person.sector == sector
+
+
+@pytest.mark.parametrize(("date", "title"), [("2024-05-20", "President of Kazakhstan"),
+                                             ("2015-01-10", "Chairman of the Senate of Kazakhstan")])
+def test_kb_bare_surname_resolves_for_the_date(extract, find_entity, date: str, title: str) -> None:
+    person = find_entity(extract("Tokayev said reforms would continue.", date), "person",
+                         "Kassym-Jomart Tokayev")
+    assert (person.country, person.title) == ("KAZ", title)
+
+
+@pytest.mark.parametrize(("date", "name"), [("2021-05-01", "Gurbanguly Berdimuhamedow"),
+                                            ("2023-05-01", "Serdar Berdimuhamedow")])
+def test_kb_shared_surname_picks_holder_on_date(date: str, name: str) -> None:
+    import datetime as dt
+
+    actor = actor_for_phrase("President Berdimuhamedow", dt.date.fromisoformat(date))
+    assert actor is not None and actor.name == name and actor.country == "TKM"
+
+
+@pytest.mark.parametrize("text", ["The President of Kazakhstan signed the law."])
+def test_kb_office_alone_finds_its_holder(extract, find_entity, text: str) -> None:
+    person = find_entity(extract(text, "2024-05-20"), "person", "Kassym-Jomart Tokayev")
+    assert person.sector == "GOV"
+
+
+@pytest.mark.parametrize(("date", "country"), [("2023-05-01", "NLD"), ("2025-03-01", "IGO")])
+def test_kb_office_abroad_changes_country(date: str, country: str) -> None:
+    import datetime as dt
+
+    actor = actor_for_phrase("Mark Rutte", dt.date.fromisoformat(date))
+    assert actor is not None and actor.country == country

@@ -1,0 +1,51 @@
+"""Organisations, IGOs and groupings of states."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.resolve import actor_for_phrase
+
+
+@pytest.mark.parametrize(("phrase", "kind", "country", "sector"), [
+    ("the Kazakh MFA", "organization", "KAZ", "GOV"),
+    ("the Ministry of Foreign Affairs of Kazakhstan", "organization", "KAZ", "GOV"),
+    ("Kazakhstan's parliament", "organization", "KAZ", "LEG"),
+    ("the Supreme Court of Ukraine", "organization", "UKR", "JUD"),
+    ("Russian armed forces", "organization", "RUS", "MIL"),
+    ("the Communist Party of China", "organization", "CHN", "PTY"),
+    ("Amnesty International", "organization", "NGO", None),
+    ("Gazprom", "organization", "RUS", "BUS"),
+    ("the UN Human Rights Council", "igo", "UNO", None),
+    ("the European Union", "igo", "EUR", None),
+    ("OSCE", "igo", "IGO", None),
+    ("the State Department", "organization", "USA", "GOV"),
+])
+def test_organizations_phrase(phrase: str, kind: str, country: str, sector: str | None) -> None:
+    actor = actor_for_phrase(phrase)
+    assert actor is not None
+    assert (actor.kind, actor.country, actor.sector) == (kind, country, sector)
+
+
+@pytest.mark.parametrize("text", ["The meeting was reported by the press service of the Kazakh MFA."])
+def test_organizations_state_word_inside_counts_too(extract, find_entity, mention_texts, text: str) -> None:
+    document = extract(text)
+    mfa = find_entity(document, "organization", "Ministry of Foreign Affairs of Kazakhstan")
+    assert mention_texts(document, mfa) == ["Kazakh MFA"]
+    assert mention_texts(document, find_entity(document, "state", "Kazakhstan")) == ["Kazakh"]
+
+
+@pytest.mark.parametrize(("text", "name", "members"), [
+    ("Ministers of the C5+1 met in New York.", "C5+1", ["KAZ", "KGZ", "TJK", "TKM", "UZB", "USA"]),
+    ("The G7 issued a statement.", "G7", ["CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"]),
+])
+def test_organizations_groupings_list_members(extract, find_entity, text, name, members) -> None:
+    grouping = find_entity(extract(text), "igo", name)
+    assert grouping.members == members
+
+
+@pytest.mark.parametrize("text", ["The Government approved the plan, the Kremlin said."])
+def test_organizations_bare_government_is_the_publishers(extract, find_entity, text: str) -> None:
+    document = extract(text, "2022-04-04", url="http://en.kremlin.ru/events/president/news/1")
+    assert find_entity(document, "organization", "Government of Russia").country == "RUS"
+    assert find_entity(document, "organization", "Kremlin").sector == "GOV"

@@ -1,0 +1,36 @@
+"""Places: cities with coordinates, old names, landmarks in their capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "name", "country", "geonameid"), [
+    ("The next round will be held in Washington, DC in 2025.", "Washington, DC", "USA", 4140963),
+    ("Leaders gathered in New York last year.", "New York", "USA", 5128581),
+    ("Talks took place in Astana on Monday.", "Astana", "KAZ", 1526273),
+    ("The envoy flew to Santiago, Chile on Friday.", "Santiago", "CHL", 3871336),
+    ("The ministers met in Geneva.", "Geneva", "CHE", 2660646),
+    ("The delegation travelled to Odessa.", "Odesa", "UKR", 698740),
+])
+def test_places_cities(extract, find_entity, text, name, country, geonameid) -> None:
+    place = find_entity(extract(text), "place", name)
+    assert (place.country, place.geonameid) == (country, geonameid)
+    assert place.lat is not None and place.lon is not None and place.sector is None
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("The two presidents met at the White House.", "White House", "USA"),
+    ("The talks were held at Akorda.", "Akorda", "KAZ"),
+    ("A ceremony took place in the Kremlin.", "Kremlin", "RUS"),
+    ("Shelling continued in Donbas.", "Donbas", "UKR"),
+])
+def test_places_landmarks_and_regions(extract, find_entity, text, name, country) -> None:
+    place = find_entity(extract(text), "place", name)
+    assert place.country == country and place.lat is not None
+
+
+@pytest.mark.parametrize("text", ["George Washington Carver studied plants.",
+                                  "The Moscow Times reported it."])
+def test_places_city_inside_a_longer_name_is_not_a_place(extract, text: str) -> None:
+    assert not [e for e in extract(text).entities if e.kind in {"place", "state"}]

@@ -7,7 +7,15 @@ import re
 
 from communique.time.handlers_dates import Handler
 from communique.time.lexicon import lexicon, number_value
-from communique.time.resolution import Context, Found, amount_mod, group, month_number, weekday_number
+from communique.time.resolution import (
+    Context,
+    Found,
+    amount_mod,
+    group,
+    is_title,
+    month_number,
+    weekday_number,
+)
 
 _MONEY_OR_COUNT = re.compile(
     r"(?:\d|\$|%|percent|million|billion|trillion|dollars?|euros?|pounds?|yuan|rubles?|times|once|twice"
@@ -54,6 +62,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit(m["unit"])
     if unit in ("weekend", "quarter") and not group(m, "num"):
         return None
+    if unit == "quarter" and (m["num"].lower() in ("a", "an") or ctx.word_after(m.end()).lower() == "of"):
+        return None  # "a quarter of the vote", "three quarters of the members": fractions
     if group(m, "vague"):
         amount = None
     else:
@@ -65,8 +75,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         if m["num"].lower() in ("a", "an") and _MONEY_OR_COUNT.search(
                 ctx.original, max(0, m.start() - 30), m.start()):
             return None  # "$5 a year", "200 barrels a day": a rate, not a duration
-    unit_start = m.start("unit")
-    if ctx.original[unit_start].isupper() and not ctx.original[m.start():m.end()].isupper():
+    if is_title(ctx, m, "unit"):
         return None  # "60 Minutes", a title
     after = ctx.word_after(m.end()).lower()
     if after == "old" or ctx.original[m.end():m.end() + 4].lower() == "-old":

@@ -14,6 +14,7 @@ from communique.time.resolution import (
     Found,
     amount_mod,
     group,
+    is_title,
     point_mod,
     weekday_number,
     ymd,
@@ -69,6 +70,8 @@ def weekday_week(m: re.Match[str], ctx: Context) -> Found | None:
 def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m["rel"].lower()
     unit = " ".join(m["runit"].lower().split())
+    if is_title(ctx, m, "runit"):
+        return None  # "This Week with ...", a programme
     mod = point_mod(m)
     if rel in ("past", "previous") and unit != "weekend":
         return None  # "the past year" is a duration

@@ -104,7 +104,7 @@ def rules() -> tuple[Rule, ...]:
     with open(TIME_DATA / "rules.yaml", encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     names = placeholders()
-    known = set(_trigger_classes())
+    known = set(TRIGGER_CLASSES)
     compiled = []
     for i, item in enumerate(data["rules"]):
         triggers = frozenset(item["triggers"])
@@ -115,42 +115,53 @@ def rules() -> tuple[Rule, ...]:
     return tuple(compiled)
 
 
-def _trigger_classes() -> dict[str, str]:
-    """Kinds of word that every time expression contains, as regex alternations."""
+TRIGGER_CLASSES = ("digit", "month", "weekday", "unit", "season", "daypart", "setword", "ref", "holiday",
+                   "period")
+_TRIGGER_STOPWORDS = frozenset({"the", "a", "an", "at", "in", "of", "as", "to", "for", "these", "this",
+                                "not", "too", "right", "s", "day", "eve"})
+
+
+def _trigger_classes() -> dict[str, list[str]]:
+    """Kinds of word that every time expression contains, as phrase lists."""
     lex = lexicon()
-    units = list(lex["units"]) + list(lex["plurals"])
-    day_parts = list(lex["parts_of_day"]) + list(lex["clock_words"]) + [
-        "today", "yesterday", "tomorrow", "tonight"]
+    weekdays = list(lex["weekdays"]) + [f"{w}s" for w in lex["weekdays"]]
     return {
-        "digit": r"\d+",
-        "month": _words(lex["months"]),
-        "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
-        "unit": _words(units),
-        "season": _words(lex["seasons"]),
-        "daypart": _words(day_parts),
-        "setword": _words(list(lex["sets"]) + ["annum"]),
-        "ref": _words(lex["references"]),
-        "holiday": _words(lex["holidays"]),
-        "period": "period",
+        "month": [str(w) for w in lex["months"]],
+        "weekday": weekdays,
+        "unit": list(lex["units"]) + list(lex["plurals"]),
+        "season": list(lex["seasons"]),
+        "daypart": list(lex["parts_of_day"]) + list(lex["clock_words"]) + [
+            "today", "yesterday", "tomorrow", "tonight"],
+        "setword": list(lex["sets"]) + ["annum", "every", "each", "once", "twice"],
+        "ref": list(lex["references"]),
+        "holiday": list(lex["holidays"]),
+        "period": ["period"],
     }
 
 
 @lru_cache(maxsize=1)
-def trigger_regex() -> re.Pattern[str]:
-    """One pass over the text finds every trigger word; `lastgroup` names its class."""
-    classes = _trigger_classes()
-    digits = classes.pop("digit")
-    alternatives = "|".join(f"(?P<{name}>{words})" for name, words in classes.items())
-    return re.compile(rf"\b(?:(?P<digit>{digits})|(?:{alternatives})\b)", re.I)
+def trigger_words() -> dict[str, frozenset[str]]:
+    """Lower-case word → the trigger classes it belongs to (every word of a phrase counts,
+    except function words, so "at present" is found by "present")."""
+    table: dict[str, set[str]] = {}
+    for name, phrases in _trigger_classes().items():
+        for phrase in phrases:
+            words = re.findall(r"[a-z]+", phrase.lower())
+            keys = [w for w in words if w not in _TRIGGER_STOPWORDS] or words
+            for word in keys:
+                table.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in table.items()}
 
 
 @lru_cache(maxsize=1)
 def cue_regex() -> re.Pattern[str]:
     """Future cues first, so "agreed to hold" reads as future before "agreed" as past."""
     lex = lexicon()
+    alternatives = [("neutral", "neutral_phrases"), ("future", "future_cues"),
+                    ("weak_future", "weak_future_cues"), ("past", "past_cues")]
+    groups = "|".join(f"(?P<{name}>{_words(lex[key])})" for name, key in alternatives)
     return re.compile(
-        rf"(?<![\w'])(?:(?P<neutral>{_words(lex['neutral_phrases'])})|(?P<future>{_words(lex['future_cues'])})|(?P<weak_future>{_words(lex['weak_future_cues'])})|(?P<past>{_words(lex['past_cues'])})"
-        rf"|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
+        rf"(?<![\w'])(?:{groups}|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
         re.I,
     )
 

@@ -113,3 +113,9 @@ def is_capitalised(ctx: Context, m: re.Match[str], name: str) -> bool:
 
 def ymd(day: dt.date) -> str:
     return day.isoformat()
+
+
+def is_title(ctx: Context, m: re.Match[str], name: str) -> bool:
+    """A capitalised unit word in running text ("60 Minutes", "This Week") names a title."""
+    start = m.start(name)
+    return ctx.original[start].isupper() and not ctx.original[m.start():m.end()].isupper()

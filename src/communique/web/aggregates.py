@@ -9,12 +9,14 @@ PostgreSQL.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, String, and_, cast, func, select
 
-from communique.store.queries import EventFilter, event_conditions
+from communique.store.queries import EventFilter, _event_select, event_conditions, event_json
 from communique.store.schema import audit_log, commitments, documents, entities, events
 from communique.web.geo import MapPlace, geocode
 
@@ -23,36 +25,77 @@ def _where(conn: Connection, flt: EventFilter) -> Any:
     return and_(*event_conditions(conn, flt))
 
 
-def type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
-    """Events per PLOVER type, most frequent first."""
-    n = func.count().label("n")
-    rows = conn.execute(select(events.c.type, n).where(_where(conn, flt))
-                        .group_by(events.c.type).order_by(n.desc(), events.c.type))
-    return [(r.type, int(r.n)) for r in rows]
+@dataclass(slots=True)
+class Tally:
+    """Counts of the matching events from one pass over them: by type, status, month, partner."""
+
+    total: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_status: Counter[str] = field(default_factory=Counter)
+    months: Counter[tuple[str, str]] = field(default_factory=Counter)  # (month, type)
+    occurred_months: Counter[tuple[str, str]] = field(default_factory=Counter)
+    partners: Counter[str] = field(default_factory=Counter)
+
+    def month_rows(self, *, occurred: bool = False) -> list[tuple[str, str, int]]:
+        source = self.occurred_months if occurred else self.months
+        return sorted((month, kind, n) for (month, kind), n in source.items())
 
 
-def status_counts(conn: Connection, flt: EventFilter) -> dict[str, int]:
-    rows = conn.execute(select(events.c.status, func.count()).where(_where(conn, flt))
-                        .group_by(events.c.status))
-    return {status: int(n) for status, n in rows}
+def tally(conn: Connection, flt: EventFilter, *, exclude: set[str] | None = None,
+          partners: bool = False) -> Tally:
+    """One grouped scan of the matching events (a table scan is the cost on a big store, so once).
 
-
-def monthly_type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, str, int]]:
-    """(month, type, count) of the matching events; the month of the event's date window start."""
+    The month is that of the event's date window start, else its publication date; partners
+    count each event once per other country (`exclude` are the page's own countries).
+    """
     day = func.coalesce(events.c.date_start, events.c.doc_date)
     month = func.substr(cast(day, String), 1, 7).label("month")
-    rows = conn.execute(select(month, events.c.type, func.count().label("n")).where(_where(conn, flt))
-                        .group_by(month, events.c.type))
-    return [(r.month, r.type, int(r.n)) for r in rows if r.month]
+    columns = [month, events.c.type, events.c.status] + ([events.c.countries] if partners else [])
+    rows = conn.execute(select(*columns, func.count().label("n")).where(_where(conn, flt)).group_by(*columns))
+    result = Tally()
+    for row in rows:
+        n = int(row.n)
+        result.total += n
+        result.by_type[row.type] += n
+        result.by_status[row.status] += n
+        if row.month:
+            result.months[(row.month, row.type)] += n
+            if row.status == "occurred":
+                result.occurred_months[(row.month, row.type)] += n
+        if partners:
+            for code in set((row.countries or "").split()) - (exclude or set()):
+                result.partners[code] += n
+    return result
 
 
-def top_partners(conn: Connection, flt: EventFilter, exclude: set[str], *,
-                 limit: int = 10) -> list[tuple[str, int]]:
-    """The countries most often beside `exclude` in the matching events (one count per event)."""
-    counter: Counter[str] = Counter()
-    for (countries,) in conn.execute(select(events.c.countries).where(_where(conn, flt))):
-        counter.update(set((countries or "").split()) - exclude)
-    return counter.most_common(limit)
+def recent_events(conn: Connection, flt: EventFilter) -> list[dict[str, Any]]:
+    """The newest matching events in the API's shape, ids first (sorting narrow rows is cheap)."""
+    day = func.coalesce(events.c.date_start, events.c.doc_date)
+    ids = [r.id for r in conn.execute(select(events.c.id).where(_where(conn, flt))
+                                       .order_by(day.desc(), events.c.id.desc()).limit(flt.limit))]
+    return events_by_ids(conn, ids)
+
+
+def events_by_ids(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """Events in the API's shape (`event_json`), in the order of `ids`."""
+    if not ids:
+        return []
+    found = {r.id: event_json(r) for r in conn.execute(_event_select().where(events.c.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+def due_commitments(conn: Connection, today: dt.date, *, overdue: bool, limit: int) -> list[dict[str, Any]]:
+    """Open promises as of `today`: due soonest first, or the most recently overdue first."""
+    from communique.store.resources import commitment_json
+
+    open_ = commitments.c.status.in_(["pending", "overdue"])
+    if overdue:
+        query = (select(commitments).where(open_, commitments.c.due_end < today)
+                 .order_by(commitments.c.due_end.desc(), commitments.c.id))
+    else:
+        query = (select(commitments).where(open_, commitments.c.due_end >= today)
+                 .order_by(commitments.c.due_end, commitments.c.id))
+    return [commitment_json(r, as_of=today) for r in conn.execute(query.limit(limit))]
 
 
 def meeting_places(conn: Connection, flt: EventFilter, *, limit: int = 40) -> list[MapPlace]:
@@ -112,7 +155,7 @@ def series_commitments(conn: Connection, series_key: str, *, as_of: Any = None) 
 
 
 def event_audit(conn: Connection, event_id: int) -> list[dict[str, Any]]:
-    """Every recorded change to one event (who, when, what), oldest first."""
+    """Every recorded change to one event (who, when, what), oldest first (`list_audit` lists all)."""
     rows = conn.execute(select(audit_log).where(audit_log.c.target == f"event:{event_id}")
                         .order_by(audit_log.c.id))
     return [{"id": r.id, "at": r.at.isoformat() if r.at else None, "who": r.who, "action": r.action,

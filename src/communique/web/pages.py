@@ -73,13 +73,12 @@ def overview(store: Store, *, today: dt.date | None = None) -> dict[str, Any]:
     today = today or dt.date.today()
     stats = store.stats()
     with store.engine.connect() as conn:
-        by_type = aggregates.type_counts(conn, EventFilter())
-        by_status = aggregates.status_counts(conn, EventFilter())
-    newest = _named(store, store.events(EventFilter(sort="-date", limit=10)).items)
-    pending = store.commitments(status="pending", as_of=today, limit=10_000).items
-    soon = sorted((c for c in pending if c.get("due_end")), key=lambda c: c["due_end"])[:8]
-    overdue = store.commitments(status="overdue", as_of=today, limit=8).items
-    return {"stats": stats, "by_type": by_type, "by_status": by_status, "newest": newest,
+        counts = aggregates.tally(conn, EventFilter())
+        newest = aggregates.name_participants(conn, aggregates.recent_events(conn, EventFilter(limit=10)))
+        soon = aggregates.due_commitments(conn, today, overdue=False, limit=8)
+        overdue = aggregates.due_commitments(conn, today, overdue=True, limit=8)
+    by_type = sorted(counts.by_type.items(), key=lambda item: (-item[1], item[0]))
+    return {"stats": stats, "by_type": by_type, "by_status": dict(counts.by_status), "newest": newest,
             "due_soon": soon, "overdue": overdue, "as_of": today.isoformat(),
             "types": EVENT_TYPES, "statuses": STATUSES}
 
@@ -156,9 +155,12 @@ def series_detail(store: Store, key: str) -> dict[str, Any] | None:
     if found is None:
         return None
     rounds = sorted(found.get("rounds") or [], key=lambda r: (str(r.get("date") or ""), r.get("round") or 0))
+    with store.engine.connect() as conn:
+        wanted = [i for entry in rounds for i in (entry.get("event_ids") or [])[:12]]
+        found_events = aggregates.name_participants(conn, aggregates.events_by_ids(conn, wanted))
+    by_id = {e["id"]: e for e in found_events}
     for entry in rounds:
-        found_events = (store.event(i) for i in (entry.get("event_ids") or [])[:12])
-        members = _named(store, [e for e in found_events if e])
+        members = [by_id[i] for i in (entry.get("event_ids") or [])[:12] if i in by_id]
         entry["co_chairs"] = _co_chairs(members)
         entry["event_id"] = members[0]["id"] if members else None
         entry["n_sources"] = len(entry.get("documents") or [])
@@ -201,15 +203,13 @@ def interactions(store: Store, codes: list[str]) -> dict[str, Any] | None:
     if not codes or not all(is_country_code(c) for c in codes):
         return None
     flt = EventFilter(dyad=codes, limit=15)
-    occurred = dataclasses.replace(flt, status=["occurred"])
     with store.engine.connect() as conn:
-        months = aggregates.monthly_type_counts(conn, flt)
-        scored = aggregates.monthly_type_counts(conn, occurred)
-        by_type = aggregates.type_counts(conn, flt)
-        partners = aggregates.top_partners(conn, flt, set(codes)) if len(codes) == 1 else []
+        counts = aggregates.tally(conn, flt, exclude=set(codes), partners=len(codes) == 1)
         places = aggregates.meeting_places(conn, dataclasses.replace(flt, type=["CONSULT"]))
-    recent = store.events(flt)
-    _named(store, recent.items)
+        recent = aggregates.name_participants(conn, aggregates.recent_events(conn, flt))
+    months = counts.month_rows()
+    by_type = sorted(counts.by_type.items(), key=lambda item: (-item[1], item[0]))
+    partners = counts.partners.most_common(10)
     series = store.series_list(country=codes[0], limit=200).items
     if len(codes) > 1:
         series = [s for s in series if set(codes) <= set(s["countries"])]
@@ -218,8 +218,9 @@ def interactions(store: Store, codes: list[str]) -> dict[str, Any] | None:
             "partners": [{"code": c, "name": country_name(c), "count": n} for c, n in partners],
             "places": [{"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon, "count": p.count}
                        for p in places],
-            "recent": recent.items, "total": recent.total, "series": series[:20],
-            "_chart": monthly_chart(months, scored), "_map": map_view(set(codes), places)}
+            "recent": recent, "total": counts.total, "series": series[:20],
+            "_chart": monthly_chart(months, counts.month_rows(occurred=True)),
+            "_map": map_view(set(codes), places)}
 
 
 def countries(store: Store) -> dict[str, Any]:

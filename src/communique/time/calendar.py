@@ -68,14 +68,18 @@ def pick_day_year(month: int, day: int, dct: dt.date, *, direction: int) -> int:
         candidate = dt.date(dct.year, month, day)
     except ValueError:
         return dct.year
-    gap = (candidate - dct).days
+    return dct.year + year_shift((candidate - dct).days, direction)
+
+
+def year_shift(gap: int, direction: int) -> int:
+    """-1, 0 or +1 year for a day `gap` days from the document date, read in `direction`."""
     if (direction >= STRONG and gap < -7) or (direction > 0 and gap < -60):
-        return dct.year + 1
+        return 1
     if direction < 0 and gap > 120:
-        return dct.year - 1
+        return -1
     if abs(direction) < STRONG and abs(gap) > 183:
-        return dct.year - 1 if gap > 0 else dct.year + 1  # the nearest one
-    return dct.year
+        return -1 if gap > 0 else 1  # the nearest one
+    return 0
 
 
 def pick_weekday(weekday: int, dct: dt.date, *, rel: str | None, direction: int) -> dt.date:

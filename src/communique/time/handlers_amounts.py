@@ -40,7 +40,7 @@ def duration_value(amount: float | None, unit: str) -> str | None:
     prefix = "PT" if spec.get("clock") else "P"
     if amount is None:
         if unit == "decade":
-            return "PXDE"
+            return "PXY"  # "decades": a vague number of years
         if unit == "century":
             return "PXCE"
         return f"{prefix}X{letter}"

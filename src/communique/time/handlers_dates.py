@@ -58,11 +58,22 @@ def _year_for_weekday(month: int, day: int, weekday: int, dct: dt.date) -> int |
     return None
 
 
+_RANGE_END_YEAR = re.compile(
+    r"\s*(?:-|–|—|to|through|until|till|and)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"((?:1[5-9]|20)\d\d)\b")
+
+
+def _range_year(ctx: Context, end: int) -> int | None:
+    """The year written after the second day of a range: "January 1 – December 31, 2020"."""
+    m = _RANGE_END_YEAR.match(ctx.original, end)
+    return int(m.group(1)) if m else None
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Found | None:
     if not is_capitalised(ctx, m, "month"):
         return None
     month, day_number = month_number(m["month"]), int(m["day"])
-    year = int(m["year"]) if group(m, "year") else None
+    year = int(m["year"]) if group(m, "year") else _range_year(ctx, m.end())
     if year is None and group(m, "weekday"):
         year = _year_for_weekday(month, day_number, weekday_number(m["weekday"]), ctx.dct)
     if year is None:
@@ -217,12 +228,17 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _day(ctx, cal.holiday_date(rule, int(m["year"])))
     rel = (group(m, "rel") or "").lower()
     this_year = cal.holiday_date(rule, ctx.dct.year)
-    direction = {"last": -1, "next": 1, "coming": 1}.get(rel, 0) or ctx.direction(m)
-    if direction < 0 and this_year > ctx.dct:
-        this_year = cal.holiday_date(rule, ctx.dct.year - 1)
-    elif direction > 0 and this_year < ctx.dct:
-        this_year = cal.holiday_date(rule, ctx.dct.year + 1)
-    return _day(ctx, this_year)
+    gap = (this_year - ctx.dct).days
+    if rel == "last":
+        shift = -1 if gap >= 0 else 0
+    elif rel in ("next", "coming"):
+        shift = 1 if gap <= 0 else 0
+    else:
+        shift = cal.year_shift(gap, ctx.direction(m))
+    day = cal.holiday_date(rule, ctx.dct.year + shift)
+    if group(m, "week"):
+        return Found("DATE", cal.iso_week(day), "week")
+    return _day(ctx, day)
 
 
 HANDLERS: dict[str, Handler] = {

@@ -78,6 +78,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     step = {"last": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     if unit in ("decade", "century") and step < 0:
         return None
+    if unit == "century" and rel == "this":
+        return Found("DURATION", "P100Y", None)  # annotated as the span of a century, not a date
     dct = ctx.dct
     if unit == "week":
         return Found("DATE", cal.iso_week(dct + dt.timedelta(weeks=step)), "week", mod)
@@ -87,7 +89,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         shifted = cal.add_months(dct, step)
         return Found("DATE", f"{shifted.year:04d}-{shifted.month:02d}", "month", mod)
     if unit == "decade":
-        return Found("DATE", str(dct.year // 10 + step), "decade", mod)
+        return Found("DATE", f"{dct.year // 10 + step}X", "decade", mod)
     if unit == "century":
         return Found("DATE", f"{dct.year // 100 + step:02d}", "century", mod)
     return Found("DATE", f"{dct.year + step:04d}", "year", mod)
@@ -110,7 +112,7 @@ def earlier_this(m: re.Match[str], ctx: Context) -> Found | None:
     mod = "START" if m["erl"].lower() == "earlier" else "END"
     dct = ctx.dct
     value = {"week": cal.iso_week(dct), "month": f"{dct.year:04d}-{dct.month:02d}",
-             "year": f"{dct.year:04d}", "decade": str(dct.year // 10)}[unit]
+             "year": f"{dct.year:04d}", "decade": f"{dct.year // 10}X"}[unit]
     return Found("DATE", value, unit, mod)
 
 
@@ -151,7 +153,8 @@ def _clock_day(m: re.Match[str], ctx: Context) -> dt.date:
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     if group(m, "hour"):
         hour = int(m["hour"]) % 12
-        if m["ampm"].lower().startswith("p"):
+        meridiem = m["ampm"].lower()
+        if meridiem.startswith("p") or meridiem.endswith(("afternoon", "evening")):
             hour += 12
         minute = int(m["minute"] or 0)
     elif group(m, "hour24"):
@@ -188,7 +191,7 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "day":
         return Found("DATE", ymd(dct + dt.timedelta(days=n)), "day", mod)
     if unit == "decade":
-        return Found("DATE", str((dct.year + 10 * n) // 10), "decade", mod)
+        return Found("DATE", f"{(dct.year + 10 * n) // 10}X", "decade", mod)
     if unit == "century":
         return Found("DATE", f"{(dct.year + 100 * n) // 100:02d}", "century", mod)
     return None

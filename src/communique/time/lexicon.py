@@ -161,7 +161,8 @@ def cue_regex() -> re.Pattern[str]:
                     ("weak_future", "weak_future_cues"), ("past", "past_cues")]
     groups = "|".join(f"(?P<{name}>{_words(lex[key])})" for name, key in alternatives)
     return re.compile(
-        rf"(?<![\w'])(?:{groups}|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
+        rf"(?<![\w'])(?:{groups}|(?P<progressive>(?:is|are|am)\s+(?:\w+ly\s+)?[a-z]{{2,}}ing)"
+        rf"|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
         re.I,
     )
 

@@ -66,6 +66,8 @@ def direction_at(text: str, start: int, end: int) -> int:
         word = m.group(0).lower()
         if m.group("future"):
             direction = 2
+        elif m.group("progressive"):
+            direction = 1  # "is meeting on Wednesday": an arrangement, most often ahead
         elif m.group("weak_future"):
             direction = 1
         elif word in reporting or (m.group("ed") and word in not_past):

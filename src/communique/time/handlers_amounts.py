@@ -72,9 +72,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
             return None
         if m["num"].lower() in ("a", "an") and unit in ("second", "minute"):
             return None  # "a second term"
-        if m["num"].lower() in ("a", "an") and _MONEY_OR_COUNT.search(
-                ctx.original, max(0, m.start() - 30), m.start()):
-            return None  # "$5 a year", "200 barrels a day": a rate, not a duration
+
     if is_title(ctx, m, "unit"):
         return None  # "60 Minutes", a title
     after = ctx.word_after(m.end()).lower()

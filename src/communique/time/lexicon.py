@@ -46,6 +46,8 @@ def lexicon() -> dict[str, Any]:
     data["future_cues"] = [str(w).lower() for w in data["future_cues"]]
     data["past_cues"] = [str(w).lower() for w in data["past_cues"]]
     data["not_past_ed"] = frozenset(str(w).lower() for w in data["not_past_ed"])
+    data["plan_participles"] = frozenset(str(w).lower() for w in data["plan_participles"])
+    data["plan_complements"] = frozenset(str(w).lower() for w in data["plan_complements"])
     data["reporting_verbs"] = frozenset(str(w).lower() for w in data["reporting_verbs"])
     data["month_lead_words"] = frozenset(str(w).lower() for w in data["month_lead_words"])
     data["bare_unit_leads"] = frozenset(str(w).lower() for w in data["bare_unit_leads"])

@@ -42,6 +42,15 @@ def _distance(text: str, left: int, right: int) -> int:
     return len(_WORD.findall(text, left, right)) + 2 * len(_CLAUSE_BREAK.findall(text, left, right))
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _has_complement(text: str, position: int) -> bool:
+    """Is the participle at `position` followed by what makes it a plan ("planned to")?"""
+    m = _NEXT_WORD.match(text, position)
+    return bool(m) and m.group(1).lower() in lexicon()["plan_complements"]
+
+
 def direction_at(text: str, start: int, end: int) -> int:
     """Positive for a future reading, negative for a past one, 0 when the sentence does not tell.
 
@@ -64,6 +73,8 @@ def direction_at(text: str, start: int, end: int) -> int:
         after = int(m.start() >= end)
         distance = _distance(text, end, m.start()) + 1 if after else _distance(text, m.end(), start)
         word = m.group(0).lower()
+        if m.group("future") and word in lex["plan_participles"] and not _has_complement(text, m.end()):
+            continue
         if m.group("future"):
             direction = 2
         elif m.group("progressive"):

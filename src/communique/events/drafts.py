@@ -79,6 +79,22 @@ def _prefer_people(mentions: list[ActorMention]) -> list[ActorMention]:
     return [m for m in mentions if m.kind == "person" or m.country not in people]
 
 
+def _demand_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, discourse: Discourse,
+                   lex: Lexicon) -> list[Draft]:
+    asker = _unique(resolve_subject(subject_of(trigger.anchor)[0], mentions, discourse, lex))
+    clause = trigger.demand_of
+    asked_subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    asked = _unique(resolve_subject(asked_subject, mentions, discourse, lex))
+    asker_countries = _countries(asker)
+    asked = [m for m in asked if m.country not in asker_countries]
+    if not asker or not asked:
+        return []
+    event = _event(trigger, "occurred", asker, asked, _date_for(trigger, ctx), None, ctx, None)
+    draft = Draft(event, ctx.evidence, trigger, asker)
+    _finish(draft, ctx, lex)
+    return [draft]
+
+
 def _own_negation(anchor: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in anchor.children)
 
@@ -170,6 +186,8 @@ def _places_for(trigger: Trigger, ctx: SentenceContext) -> list[PlaceMention]:
 def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, discourse: Discourse,
                  lex: Lexicon) -> list[Draft]:
     """Draft events for one trigger (several for a trip to several countries)."""
+    if trigger.demand_of is not None:
+        return _demand_drafts(trigger, ctx, mentions, discourse, lex)
     subject, inherited = subject_of(trigger.anchor)
     if subject is None and trigger.token is trigger.anchor and trigger.type != "ENACT" and \
             trigger.anchor.dep_ == "ROOT":

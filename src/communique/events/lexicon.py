@@ -80,6 +80,8 @@ class Lexicon:
     relationship_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     act_verbs: frozenset[str]
+    demand_modals: frozenset[str]
+    demand_reporting_verbs: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -124,4 +126,6 @@ def load_lexicon() -> Lexicon:
         relationship_nouns=_words(triggers["relationship_nouns"]),
         intent_adjectives=_words(triggers["intent_adjectives"]),
         act_verbs=_words(triggers["act_verbs"]),
+        demand_modals=_words(triggers["demand_modals"]),
+        demand_reporting_verbs=_words(triggers["demand_reporting_verbs"]),
     )

@@ -20,7 +20,7 @@ ROUND_NOUNS = ("meeting", "round", "session")
 
 def _is_name_word(token: Token) -> bool:
     text = token.text
-    return text[:1].isupper() or text in ("-", "–", "’s", "'s", "’", "+", "&") or text[:1].isdigit()
+    return text[:1].isupper() or text in ("-", "–", "’s", "'s", "’", "'", "+", "&") or text[:1].isdigit()
 
 
 def _ordinal(token: Token, lex: Lexicon) -> int | None:

@@ -28,6 +28,7 @@ class Trigger:
     mode: str | None
     sense: TriggerSense
     host: bool = False  # the subject hosts; the visitor is the object
+    demand_of: Token | None = None  # the clause whose subject is asked to act (reported demands)
 
     @property
     def lemma(self) -> str:
@@ -164,7 +165,22 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
             trigger = Trigger(token, token.head, "AGREE", None, sense)
         if trigger is not None:
             found.append(trigger)
+        demand = _reported_demand(token, lex)
+        if demand is not None:
+            found.append(demand)
     return _dedupe(found)
+
+
+def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:
+    """'Russia said that Sudan must return the helicopter': the reporter demands it of Sudan."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
+        return None
+    modal = any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in token.children)
+    if not modal or token.head.lemma_.lower() not in lex.demand_reporting_verbs:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in token.children):
+        return None
+    return Trigger(token.head, token.head, "REQUEST", None, TriggerSense(type="REQUEST"), demand_of=token)
 
 
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:

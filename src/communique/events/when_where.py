@@ -71,6 +71,8 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
         if span is None:
             continue
         root = span.root
+        while root.dep_ == "compound" and root.head is not root:  # "Tokyo March 16-18": a misparse
+            root = root.head
         prep = root.head
         coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):

@@ -6,15 +6,17 @@
 How the store is filled: running the extractor over 10,000 articles takes hours on two shared
 cores, so by default (`--fill keywords`) each corpus article (real text, date, title, url,
 publisher from ../shared/corpus/: the Central Asia subset first, then the other shards) gets
-events from a keyword rule instead: a sentence naming a country and a trigger verb becomes one
-event (type from the verb, status planned for "will", the country names as participants, a
-capital as place), with a `state` entity per country mention. That yields a store of realistic
+events from a keyword rule instead: each sentence naming a country becomes one event (type
+from a trigger verb, status planned for "will", the country names as participants, a
+capital as place; without a trigger verb, CONSULT for two countries and SUPPORT for one), at
+most 12 per article, with a `state` entity per country mention. That yields a store of realistic
 size and shape (texts, events with evidence spans, entities, clusters, series, commitments)
 through the store's own `Store.add` and `relink`. `--fill extract` runs the real pipeline.
 
 Timing: each page is requested in-process through the ASGI app that `communique serve` runs
 (`communique.api.create_app`), after one warm-up request; the figure is the server's handling
-time (no network), median and max of `--repeat` runs.
+time (no network), min, median and max of `--repeat` runs (the machine may be shared: the
+min is the page's own cost, the median what a user would see under that load).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ CAPITALS = {"Washington": "USA", "Moscow": "RUS", "Kyiv": "UKR", "Astana": "KAZ"
 SERIES = re.compile(r"\b((?:Strategic|High-Level|Annual|Enhanced)[\w -]{0,40}"
                     r"(?:Dialogue|Council|Commission))\b")
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+MAX_EVENTS = 12  # per article: the extractor finds about 12 in a long Central Asia release
 
 
 def country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -81,13 +84,14 @@ def keyword_document(record: dict, pattern: re.Pattern[str], names: dict[str, st
     doc.entities = [Entity(id=code.lower(), kind="state", name=code, country=code, mentions=spans)
                     for code, spans in mentions.items()]
     for sentence in SENTENCE.finditer(text):
-        if len(doc.events) >= 8:
+        if len(doc.events) >= MAX_EVENTS:
             break
         found = [names[m.group(1)] for m in pattern.finditer(sentence.group())]
-        kind = next((t for rx, t in TRIGGERS if rx.search(sentence.group())), None)
-        if not found or not kind:
+        if not found:
             continue
         countries = list(dict.fromkeys(found))
+        kind = next((t for rx, t in TRIGGERS if rx.search(sentence.group())),
+                    "CONSULT" if len(countries) > 1 else "SUPPORT")
         planned = re.search(r"\bwill\b", sentence.group()) is not None
         place = next((c for c in CAPITALS if c in sentence.group()), None)
         series = SERIES.search(sentence.group())
@@ -170,7 +174,7 @@ def pages(store_url: str) -> list[str]:
     return urls
 
 
-def measure(store_url: str, repeat: int) -> list[tuple[str, int, float, float]]:
+def measure(store_url: str, repeat: int) -> list[tuple[str, int, float, float, float]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
@@ -186,7 +190,7 @@ def measure(store_url: str, repeat: int) -> list[tuple[str, int, float, float]]:
                 started = time.perf_counter()
                 client.get(url)
                 times.append((time.perf_counter() - started) * 1000)
-            results.append((url, status, statistics.median(times), max(times)))
+            results.append((url, status, min(times), statistics.median(times), max(times)))
     return results
 
 
@@ -205,11 +209,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building {path} from {args.n:,} corpus articles ({args.fill}) ...", file=sys.stderr)
             print(json.dumps(fill(url, args.n, args.fill), default=str), file=sys.stderr)
     results = measure(url, args.repeat)
-    print(f"{'page':45} {'status':>6} {'median ms':>10} {'max ms':>8}")
-    for page, status, median, worst in results:
-        print(f"{page:45} {status:>6} {median:>10.1f} {worst:>8.1f}")
-    slowest = max(results, key=lambda r: r[2])
-    print(f"slowest median: {slowest[0]} {slowest[2]:.1f} ms (target < 300 ms)")
+    print(f"{'page':45} {'status':>6} {'min ms':>8} {'median ms':>10} {'max ms':>8}")
+    for page, status, best, median, worst in results:
+        print(f"{page[:45]:45} {status:>6} {best:>8.1f} {median:>10.1f} {worst:>8.1f}")
+    slowest = max(results, key=lambda r: r[3])
+    print(f"slowest median: {slowest[0]} {slowest[3]:.1f} ms (target < 300 ms)")
     return 0
 
 

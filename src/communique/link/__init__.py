@@ -27,8 +27,9 @@ def load_events(conn: Connection) -> list[LinkEvent]:
     rows = conn.execute(
         select(events.c.id, events.c.event_key, events.c.type, events.c.status, events.c.mode,
                events.c.date_start, events.c.date_end, events.c.date_precision, events.c.date_basis,
-               events.c.doc_date, events.c.countries, events.c.location_name, events.c.location_country,
-               events.c.series_name, events.c.series_round, events.c.series_frequency, events.c.search_text,
+               events.c.doc_date, events.c.countries, events.c.actor_countries, events.c.recipient_countries,
+               events.c.location_name, events.c.location_country,
+               events.c.series_name, events.c.series_round, events.c.series_frequency,
                events.c.payload, documents.c.doc_key, documents.c.sha256)
         .join(documents, documents.c.id == events.c.document_id)
         .where(events.c.is_current.is_(True), or_(events.c.review.is_(None), events.c.review != "rejected"))
@@ -39,13 +40,22 @@ def load_events(conn: Connection) -> list[LinkEvent]:
             type=r.type, status=r.status, mode=r.mode, start=r.date_start or r.doc_date,
             end=r.date_end or r.date_start or r.doc_date,
             precision=r.date_precision if r.date_start else None, basis=r.date_basis,
-            countries=frozenset(r.countries.split()), location_name=r.location_name,
+            countries=frozenset(r.countries.split()), actors=frozenset(r.actor_countries.split()),
+            recipients=frozenset(r.recipient_countries.split()), location_name=r.location_name,
             location_country=r.location_country, series_name=r.series_name, series_round=r.series_round,
             series_frequency=r.series_frequency, topics=list(r.payload.get("topics") or []),
-            words=words_of(r.search_text),
+            words=_content_words(r),
         )
         for r in rows
     ]
+
+
+def _content_words(row: Any) -> frozenset[str]:
+    """Words of an event's evidence, topics, series and place (not the title: press briefings
+    share "Press Briefing by Press Secretary ..." and would all look alike)."""
+    parts = [*(row.payload.get("evidence_text") or []), *(row.payload.get("topics") or []),
+             row.series_name or "", row.location_name or ""]
+    return words_of(" ".join(parts))
 
 
 def relink(conn: Connection) -> dict[str, int]:

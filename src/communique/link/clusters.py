@@ -15,14 +15,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.link.model import (
+    SYMMETRIC_TYPES,
     LinkEvent,
     countries_agree,
     jaccard,
     normalise_series_name,
     places_compatible,
+    same_participants,
 )
 
 DAY_TOLERANCE = 3  # days between two day-precise reports of one occasion
+# Without a shared series, place or stated day, two reports are one occasion only when their
+# participants are the same and their words agree this much (evidence, topics, titles):
+WEAK_LINK_SIMILARITY = 0.15  # for meetings and agreements between the same two or more countries
+WEAK_LINK_SIMILARITY_OTHER = 0.3  # for everything else (statements, aid, one-country acts)
+WEAK_LINK_SHARED_WORDS = 6  # and they share at least this many content words (short texts mislead)
 MAX_SPAN = dt.timedelta(days=400)  # a cluster's anchor is never further back than this
 
 
@@ -49,7 +56,7 @@ def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
     score = 1.0
     if a.mode and b.mode and a.mode != b.mode:
         return None
-    agree = countries_agree(a.type, a.countries, b.countries)
+    agree = countries_agree(a, b)
     if agree == 0.0:
         return None
     if agree is not None:
@@ -78,9 +85,18 @@ def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
         return None
     score += date_score[0]
     reasons.append(date_score[1])
-    if agree is None and not series_match and not place:
-        return None  # nothing but type and date in common: too weak to call it one occasion
     similarity = jaccard(a.words, b.words)
+    stated_day = (a.dated and b.dated and a.precision == "day" and b.precision == "day"
+                  and abs((a.start - b.start).days) <= 1)
+    if not (series_match or place or stated_day):
+        needed = (WEAK_LINK_SIMILARITY if a.type in SYMMETRIC_TYPES and len(a.countries) >= 2
+                  else WEAK_LINK_SIMILARITY_OTHER)
+        shared = len(a.words & b.words)
+        if not same_participants(a, b) or similarity < needed or shared < WEAK_LINK_SHARED_WORDS:
+            return None  # type, participants and a nearby day alone are too weak for one occasion
+        reasons.append("same participants, no place or series to compare")
+    elif agree is None and not (series_match or place):
+        return None
     score += 0.5 * similarity
     reasons.append(f"text similarity {similarity:.2f}")
     return round(score, 3), reasons

@@ -4,7 +4,8 @@
   a promise with no date is open-ended (it can be fulfilled or cancelled, never overdue);
 - fulfilled: a later occurred occasion of the same type, in the same series (same round when
   both say) or among the same participant countries, at a compatible place, inside the window;
-- cancelled: a later negated report of the same occasion (fulfilment wins if both exist);
+- cancelled: a negated report of the same occasion in a later article published before the
+  window closed (fulfilment wins if both exist);
 - overdue: the window ended before `as_of`, which is the newest article date in the store —
   not today's date, so the result depends only on the stored articles (tests are
   deterministic, and an old archive is judged as of its own time). Readers can re-judge
@@ -19,7 +20,9 @@ from dataclasses import replace
 from typing import Any
 
 from communique.link.clusters import Cluster
-from communique.link.model import LinkEvent, places_compatible
+from communique.link.model import LinkEvent, jaccard, places_compatible
+
+MIN_SIMILARITY = 0.2  # shared content words (Jaccard) that tie a report to a promise with little else
 
 
 def _due_window(cluster: Cluster) -> tuple[str | None, dt.date | None, dt.date | None]:
@@ -33,34 +36,46 @@ def _due_window(cluster: Cluster) -> tuple[str | None, dt.date | None, dt.date |
     return value, best.start, best.end
 
 
-def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent, *,
-             by_report: bool = False) -> list[str] | None:
-    """Reasons why `event` answers `promise` (type, series or participants, place), or None."""
+def _matches(promise: LinkEvent, series_key: str | None, event: LinkEvent, *, dated: bool,
+             narrow: bool = False, by_report: bool = False) -> list[str] | None:
+    """Reasons why `event` answers `promise`, or None.
+
+    Same type, then one of: the same series (same round when both say); the promise's two or
+    more countries all taking part, with a due window, a matching place or similar wording to
+    tie them (a report naming no place will do for a promise due within a month); or, for a
+    one-country promise, the promised place and similar wording."""
     if event.type != promise.type:
         return None
     reasons = [f"same type {event.type}"]
+    place = places_compatible(promise.location_name, promise.location_country, event.location_name,
+                              event.location_country)
+    if place is False:
+        return None
+    similarity = jaccard(promise.words, event.words)
     if series_key and event.series_key == series_key:
         if promise.series_round is not None and event.series_round is not None \
                 and promise.series_round != event.series_round:
             return None
         reasons.append("same series" + (f", round {event.series_round}" if event.series_round else ""))
-        series_match = True
-    elif promise.countries and promise.countries <= event.countries and (
-            len(promise.countries) >= 2 or promise.countries == event.countries):
+        if place:
+            reasons.append(f"same place {event.location_name or event.location_country}")
+        elif promise.location_name or promise.location_country:
+            reasons.append("place not stated in the report")
+        return reasons
+    if len(promise.countries) >= 2 and promise.countries <= event.countries:
         reasons.append(f"same participants {' '.join(sorted(promise.countries))}")
-        series_match = False
+        if place:
+            reasons.append(f"same place {event.location_name or event.location_country}")
+        elif (promise.location_name or promise.location_country) and not (by_report or narrow):
+            return None  # a promised place, the report names none, and the window is wide
+        if not (place or dated or similarity >= MIN_SIMILARITY):
+            return None  # an open-ended promise needs more than the same countries
+    elif place and similarity >= MIN_SIMILARITY:
+        reasons.append(f"same place {event.location_name or event.location_country}")
     else:
         return None
-    place = places_compatible(promise.location_name, promise.location_country, event.location_name,
-                              event.location_country)
-    if place is False:
-        return None
-    if place:
-        reasons.append(f"same place {event.location_name or event.location_country}")
-    elif promise.location_name or promise.location_country:
-        if not series_match and not by_report:
-            return None  # held somewhere unknown and in no series: too weak to call it the promised one
-        reasons.append("place not stated in the report")
+    if similarity >= MIN_SIMILARITY:
+        reasons.append(f"similar wording ({similarity:.2f})")
     return reasons
 
 
@@ -76,6 +91,7 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
         place = next((m for m in cluster.members if m.location_name or m.location_country), None)
         due_value, due_start, due_end = _due_window(cluster)
         probe = replace(promise, series_round=series_round,
+                        words=frozenset().union(*(m.words for m in cluster.members)),
                         location_name=place.location_name if place else None,
                         location_country=place.location_country if place else None,
                         countries=frozenset().union(*(m.countries for m in cluster.members)))
@@ -115,13 +131,16 @@ def _first_match(probe: LinkEvent, series_key: str | None, clusters: list[Cluste
     found = []
     for cluster in clusters:
         for event in cluster.members:
-            if by_report:
-                if event.doc_date < promised_on or (event.dated and due_end and event.start > due_end):
+            if by_report:  # a later article, published before the window closed, says it will not happen
+                if event.doc_date <= promised_on or (due_end and event.doc_date > due_end) or (
+                        event.dated and due_end and event.start > due_end):
                     continue
             elif event.start <= promised_on or (due_start and event.start < due_start) or (
                     due_end and event.start > due_end):
                 continue
-            reasons = _matches(probe, series_key, event, by_report=by_report)
+            narrow = due_start is not None and due_end is not None and (due_end - due_start).days <= 31
+            reasons = _matches(probe, series_key, event, dated=due_end is not None, narrow=narrow,
+                               by_report=by_report)
             if reasons is not None:
                 found.append((event.sort_key, event, cluster, reasons))
     if not found:

@@ -34,6 +34,8 @@ class LinkEvent:
     precision: str | None
     basis: str | None
     countries: frozenset[str]
+    actors: frozenset[str]
+    recipients: frozenset[str]
     location_name: str | None
     location_country: str | None
     series_name: str | None
@@ -85,14 +87,33 @@ def places_compatible(a_name: str | None, a_country: str | None, b_name: str | N
     return True
 
 
-def countries_agree(event_type: str, a: frozenset[str], b: frozenset[str]) -> float | None:
-    """How well two participant sets agree (0..1), None when either is unknown, 0 on conflict."""
-    if not a or not b:
+def countries_agree(a: LinkEvent, b: LinkEvent) -> float | None:
+    """How well two events' participants agree (0..1), None when either is unknown, 0 on conflict.
+
+    Symmetric types (meetings, agreements) compare all participants: equal sets, or one inside
+    the other sharing two or more. Directed types compare actors with actors and recipients with
+    recipients: each pair known on both sides must share a country."""
+    if not a.countries or not b.countries:
         return None
-    if event_type in SYMMETRIC_TYPES:
-        if a == b:
+    if a.type in SYMMETRIC_TYPES:
+        if a.countries == b.countries:
             return 1.0
-        if (a <= b or b <= a) and len(a & b) >= 2:
+        if (a.countries <= b.countries or b.countries <= a.countries) and len(a.countries & b.countries) >= 2:
             return 0.75
         return 0.0
-    return jaccard(a, b) if a & b else 0.0
+    scores = []
+    for x, y in ((a.actors, b.actors), (a.recipients, b.recipients)):
+        if x and y:
+            if not x & y:
+                return 0.0
+            scores.append(jaccard(x, y))
+    return sum(scores) / len(scores) if scores else None
+
+
+def same_participants(a: LinkEvent, b: LinkEvent) -> bool:
+    """Known and identical participants: all countries for symmetric types, each side otherwise."""
+    if not a.countries:
+        return False
+    if a.type in SYMMETRIC_TYPES:
+        return a.countries == b.countries
+    return a.actors == b.actors and a.recipients == b.recipients

@@ -164,3 +164,38 @@ def kyrgyz_visit_postponed() -> Document:
          "recipients": [{"entity": None, "country": "TJK", "sector": None}], "date": on("2025-04", "month"),
          "evidence": [POSTPONED_TEXT]},
     ], title="Kyrgyz president's visit to Tajikistan postponed")
+
+
+CALL_KZ_TEXT = (
+    "President Kassym-Jomart Tokayev held a telephone conversation with President of Uzbekistan Shavkat "
+    "Mirziyoyev. The leaders discussed trade, water management in the Syr Darya basin and transport links "
+    "between the two countries."
+)
+CALL_UZ_TEXT = (
+    "Shavkat Mirziyoyev and Kassym-Jomart Tokayev spoke by telephone about expanding trade, transport links "
+    "and the management of water in the Syr Darya basin."
+)
+SUPPORT_A_TEXT = "The United States supports the people of Ukraine in defending their independence."
+SUPPORT_B_TEXT = "The United States welcomed the grain export agreement reached in Istanbul with Ukraine."
+
+
+def call_readouts() -> list[Document]:
+    """Two governments' readouts of one phone call: no place, no series, no stated date."""
+    def call(doc_id: str, date: str, text: str) -> Document:
+        return doc(doc_id, date, text, [
+            {"type": "CONSULT", "mode": "phone", "countries": ["KAZ", "UZB"],
+             "date": on(date, basis="document"), "evidence": [text]}])
+
+    return [call("kz-call", "2024-09-02", CALL_KZ_TEXT), call("uz-call", "2024-09-03", CALL_UZ_TEXT)]
+
+
+def unrelated_statements() -> list[Document]:
+    """Two statements of the same type and countries on consecutive days, about different things."""
+    def statement(doc_id: str, date: str, text: str) -> Document:
+        return doc(doc_id, date, text, [
+            {"type": "SUPPORT", "actors": [{"entity": None, "country": "USA", "sector": "GOV"}],
+             "recipients": [{"entity": None, "country": "UKR", "sector": None}],
+             "date": on(date, basis="document"), "evidence": [text]}])
+
+    return [statement("us-support-1", "2022-07-22", SUPPORT_A_TEXT),
+            statement("us-support-2", "2022-07-23", SUPPORT_B_TEXT)]

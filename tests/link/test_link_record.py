@@ -6,12 +6,14 @@ import pytest
 
 from communique.store import EventFilter, open_store
 from record_articles import (
+    call_readouts,
     eu_turkmenistan_2022,
     fourth_meeting_kz,
     fourth_meeting_us,
     kyrgyz_visit_announced,
     kyrgyz_visit_postponed,
     seed,
+    unrelated_statements,
     uzbek_kazakh_call_2024,
 )
 
@@ -128,3 +130,19 @@ def test_link_reverse_date_order_gives_same_record(db_url, shared, tmp_path, ord
     assert got == expected
     statuses = sorted(status for _key, status, _by in got["commitments"])
     assert statuses == ["cancelled", "fulfilled", "overdue"]
+
+
+def test_link_two_readouts_of_one_call_cluster_on_wording(db_url):
+    with open_store(db_url) as store:
+        store.ingest(call_readouts())
+        (cluster,) = store.clusters(min_sources=2).items
+        full = store.cluster(cluster["id"])
+        joined = next(e for e in full["events"] if not e["link"]["is_anchor"])
+        assert "same participants, no place or series to compare" in joined["link"]["explanation"]["reasons"]
+
+
+def test_link_same_type_and_countries_alone_do_not_cluster(db_url):
+    with open_store(db_url) as store:
+        store.ingest(unrelated_statements())
+        assert store.clusters(min_sources=2).total == 0
+        assert store.clusters().total == 2

@@ -149,7 +149,9 @@ def trigger_words() -> dict[str, frozenset[str]]:
     for name, phrases in _trigger_classes().items():
         for phrase in phrases:
             words = re.findall(r"[a-z]+", phrase.lower())
-            keys = [w for w in words if w not in _TRIGGER_STOPWORDS] or words
+            keys = [w for w in words if w not in _TRIGGER_STOPWORDS and len(w) >= 3] or words
+            if any(len(w) < 3 for w in keys):
+                raise ValueError(f"trigger phrase {phrase!r} has no word of three letters or more")
             for word in keys:
                 table.setdefault(word, set()).add(name)
     return {word: frozenset(names) for word, names in table.items()}

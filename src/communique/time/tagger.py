@@ -31,11 +31,11 @@ def _handlers() -> dict[str, Handler]:
     return table
 
 
-WINDOW_BEFORE = 48  # characters a match may reach before its trigger word ("at least the past few")
-WINDOW_AFTER = 48  # and after it ("Friday, Oct. 23, 1998")
+WINDOW_BEFORE = 44  # characters a match may reach before its trigger word ("at least the past few")
+WINDOW_AFTER = 24  # and after it ("Friday, Oct. 23, 1998"); a match reaching the edge is redone whole
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_TOKEN = re.compile(r"[a-z]{3,}|\d+")  # every trigger word has three letters or more
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -47,9 +47,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     table = trigger_words()
     windows: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text.lower()):
         word = m.group()
-        names = ("digit",) if word[0].isdigit() else table.get(word.lower())
+        names = ("digit",) if word[0].isdigit() else table.get(word)
         if not names:
             continue
         lo, hi = max(0, m.start() - WINDOW_BEFORE), min(size, m.end() + WINDOW_AFTER)
@@ -84,8 +84,8 @@ def _proposals(text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
                 m = rule.regex.search(text, position, hi)
                 if m is None:
                     break
-                if m.end() > hi - 12 and hi < len(text):
-                    m = rule.regex.match(text, m.start()) or m  # the window cut it short
+                if hi < len(text):
+                    m = rule.regex.match(text, m.start()) or m  # the window may have cut it short
                 if m.end() > m.start():
                     found[(m.start(), m.end(), rule.order)] = (m.start(), -(m.end() - m.start()),
                                                               rule.order, rule, m)

@@ -7,11 +7,13 @@ import pytest
 from communique.store import EventFilter, open_store
 from record_articles import (
     call_readouts,
+    doc,
     eu_turkmenistan_2022,
     fourth_meeting_kz,
     fourth_meeting_us,
     kyrgyz_visit_announced,
     kyrgyz_visit_postponed,
+    on,
     seed,
     unrelated_statements,
     uzbek_kazakh_call_2024,
@@ -146,3 +148,19 @@ def test_link_same_type_and_countries_alone_do_not_cluster(db_url):
         store.ingest(unrelated_statements())
         assert store.clusters(min_sources=2).total == 0
         assert store.clusters().total == 2
+
+
+def test_link_open_ended_promise_needs_more_than_the_same_countries(db_url):
+    promise_text = "The United States will continue to provide humanitarian demining assistance to Ukraine."
+    later_text = "The United States welcomed the grain export agreement reached in Istanbul with Ukraine."
+    usa_to_ukr = {"actors": [{"entity": None, "country": "USA", "sector": "GOV"}],
+                  "recipients": [{"entity": None, "country": "UKR", "sector": None}]}
+    promise = doc("us-promise", "2022-06-01", promise_text, [
+        {"type": "AID", "status": "planned", **usa_to_ukr, "evidence": [promise_text]}])
+    unrelated = doc("us-later", "2022-07-23", later_text, [
+        {"type": "AID", **usa_to_ukr, "date": on("2022-07-23", basis="document"), "evidence": [later_text]}])
+    with open_store(db_url) as store:
+        store.ingest([promise, unrelated])
+        (commitment,) = store.commitments().items
+        assert commitment["status"] == "pending" and commitment["due"] is None
+        assert commitment["explanation"]["reasons"] == ["no date promised: open-ended"]

@@ -22,7 +22,7 @@ from typing import Any
 from communique.link.clusters import Cluster
 from communique.link.model import LinkEvent, jaccard, places_compatible
 
-MIN_SIMILARITY = 0.2  # shared content words (Jaccard) that tie a report to a promise with little else
+MIN_SIMILARITY = 0.3  # shared content words (Jaccard) that tie a report to a promise with little else
 
 
 def _due_window(cluster: Cluster) -> tuple[str | None, dt.date | None, dt.date | None]:

@@ -76,6 +76,12 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if rel in ("past", "previous") and unit != "weekend":
         return None  # "the past year" is a duration
     step = {"last": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if rel == "that" and ctx.anchor_month and unit in ("year", "month"):
+        year_value, month_value = ctx.anchor_month  # "the end of that year": the one just named
+        if unit == "year":
+            return Found("DATE", f"{year_value:04d}", "year", mod)
+        if month_value:
+            return Found("DATE", f"{year_value:04d}-{month_value:02d}", "month", mod)
     if unit in ("decade", "century") and step < 0:
         return None
     if unit == "century" and rel == "this":
@@ -215,5 +221,7 @@ HANDLERS: dict[str, Handler] = {
     "clock_time": clock_time,
     "clock_24h": clock_time,
     "clock_word": clock_time,
+    "clock_at": clock_time,
+    "part_of_current": relative_unit,
     "ago": ago,
 }

@@ -23,7 +23,8 @@ DOMESTIC = (
 
 
 @pytest.mark.parametrize("text,date", [(DIALOGUE, "2024-11-20")])
-def test_stage_agreement_to_meet_again_is_agree_and_planned_round(extract, countries, text: str, date: str) -> None:
+def test_stage_agreement_to_meet_again_is_agree_and_planned_round(extract, countries, text: str,
+                                                                  date: str) -> None:
     document = extract(text, date)
     held = [e for e in document.events if e.type == "CONSULT" and e.status == "occurred"]
     planned = [e for e in document.events if e.type == "CONSULT" and e.status == "planned"]

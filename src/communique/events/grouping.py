@@ -29,7 +29,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.location and b.location and a.location.name.lower() != b.location.name.lower() and \
             a.location.country != b.location.country:
         return False
-    return not (a.series and b.series and a.series.round and b.series.round and a.series.round != b.series.round)
+    rounds = (a.series.round if a.series else None, b.series.round if b.series else None)
+    return not (rounds[0] and rounds[1] and rounds[0] != rounds[1])
 
 
 def _absorb(kept: Event, other: Event) -> None:

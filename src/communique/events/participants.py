@@ -15,6 +15,7 @@ from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
 from communique.events.triggers import Trigger
 
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 CONTROL_BY_OBJECT = ("urge", "ask", "invite", "call", "encourage", "press", "request", "persuade")
 
@@ -53,7 +54,7 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
                         for g in c.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], True
-        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp") and token.head is not token:
+        if token.dep_ in INHERIT_DEPS and token.head is not token:
             if token.dep_ in ("acl", "relcl"):
                 return None, False
             token = token.head
@@ -127,7 +128,8 @@ def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | N
     if subject is not None:
         ranges.append(_span(subject))
     # side clauses ("since Tirana split with Moscow") are not the event's own participants
-    ranges.extend(_span(c) for c in trigger.anchor.children if c.dep_ in CLAUSE_DEPS and c is not trigger.token)
+    ranges.extend(_span(c) for c in trigger.anchor.children
+                  if c.dep_ in CLAUSE_DEPS and c is not trigger.token)
     for other in others:
         if other is trigger or other.anchor is trigger.anchor:
             continue
@@ -170,3 +172,108 @@ def passive_subject(m: ActorMention, anchor: Token) -> bool:
             if start <= m.start and m.end <= end:
                 return True
     return False
+
+
+def unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One participant per entity (or per country when no entity is known)."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        key = m.entity or f"country:{m.country}:{m.text.lower()}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out
+
+
+def prefer_people(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Named officials stand for their state: drop a state mention whose country a person has."""
+    people = {m.country for m in mentions if m.kind == "person"}
+    return [m for m in mentions if m.kind == "person" or m.country not in people]
+
+
+def unique_countries(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str | None] = set()
+    out = []
+    for m in mentions:
+        if m.country not in seen:
+            seen.add(m.country)
+            out.append(m)
+    return out
+
+
+def countries_of(mentions: list[ActorMention]) -> set[str]:
+    return {m.country for m in mentions if m.country}
+
+
+PARTNER_PREPS = ("with", "between", "by", "among", "and")
+
+
+def _about_phrase(token: Token) -> bool:
+    """A phrase inside a participant phrase that says what it is about ('regarding X')."""
+    if token.dep_ == "prep":
+        return token.lower_ not in ("of", "from", "with", "and")
+    return token.dep_ in ("acl", "relcl", "advcl") or token.lower_ in ("regarding", "concerning")
+
+
+def phrase_core(root: Token) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """A phrase's span and the spans inside it that say what it is about, not who it is."""
+    cut = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.subtree
+           if t is not root and _about_phrase(t)]
+    return (root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)), cut
+
+
+def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
+    """The other side of a meeting: objects ('met X'), 'with X', 'between X and Y', 'co-chaired by X';
+    not what the meeting was about ('regarding Russia's attack on Ukraine')."""
+    phrases: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    for head in {trigger.anchor, trigger.token}:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "attr", "agent") or \
+                    (child.dep_ == "prep" and child.lower_ in PARTNER_PREPS):
+                phrases.append(phrase_core(child))
+            elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
+                phrases.append(phrase_core(child))  # "co-chaired by ...", a participle off the verb
+    out = []
+    for m in objects:
+        for (start, end), cut in phrases:
+            if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
+                out.append(m)
+                break
+    return out
+
+
+TARGET_DEPS = ("dobj", "dative", "attr", "oprd", "prep", "nsubjpass", "pobj", "ccomp", "xcomp")
+
+
+def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
+    """Who a directed act is aimed at: the objects and prepositional phrases of its word, without
+    the phrases nested inside them ('support Turkey's efforts [to join the EC]')."""
+    phrases = []
+    for head in {trigger.anchor, trigger.token}:
+        for child in head.children:
+            if child.dep_ in TARGET_DEPS and child is not trigger.token:
+                phrases.append(phrase_core(child))
+    out = []
+    for m in objects:
+        for (start, end), cut in phrases:
+            if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
+                out.append(m)
+                break
+    return out
+
+
+def enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],
+                  mentions: Mentions) -> list[ActorMention]:
+    """The enacting body: the agent ('signed by the President'), else the state the act is about."""
+    if actors:
+        return actors[:1]
+    head = trigger.anchor.head if trigger.anchor.dep_ in ("acl", "relcl") else None
+    if head is not None:
+        start = head.left_edge.idx
+        right = head.right_edge
+        found = [m for m in mentions.actors_in(start, right.idx + len(right.text)) if m.country]
+        if found:
+            return found[:1]
+    return objects[:1]

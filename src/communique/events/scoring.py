@@ -55,7 +55,8 @@ class Scores:
         }
         for name in ("date", "location", "round", "evidence"):
             n = t[f"{name}_n"]
-            out[f"{name}_accuracy" if name != "evidence" else "evidence_overlap"] = t[f"{name}_ok"] / n if n else None
+            key = f"{name}_accuracy" if name != "evidence" else "evidence_overlap"
+            out[key] = t[f"{name}_ok"] / n if n else None
             out[f"{name}_n"] = n
         out["per_type"] = {}
         for type_, c in sorted(self.per_type.items()):
@@ -149,7 +150,8 @@ def _type_only(g: GoldOrSystemEvent, s: GoldOrSystemEvent) -> bool:
     return not _type_ok(g, s) and s.status == g.status and countries_agree(g, s, g.type)
 
 
-def greedy_pairs(gold: list[GoldOrSystemEvent], system: list[GoldOrSystemEvent], accept: Any) -> list[tuple[int, int]]:
+def greedy_pairs(gold: list[GoldOrSystemEvent], system: list[GoldOrSystemEvent],
+                 accept: Any) -> list[tuple[int, int]]:
     candidates = sorted(
         (g.optional, -_overlap(g.spans, s.spans), s.type != g.type, gi, si)
         for gi, g in enumerate(gold) for si, s in enumerate(system) if accept(g, s)
@@ -287,8 +289,8 @@ def format_report(figures: dict[str, Any]) -> str:
             cells = ", ".join(f"{k} {v}" for k, v in sorted(row.items()))
             lines.append(f"  {gold_value:12s} {cells}")
     lines += [
-        "", f"events: gold {figures['gold']} (+{figures['gold_optional']} optional), system {figures['system']}, "
-        f"tp {figures['tp']}, fp {figures['fp']}, fn {figures['fn']}",
+        "", f"events: gold {figures['gold']} (+{figures['gold_optional']} optional), "
+        f"system {figures['system']}, tp {figures['tp']}, fp {figures['fp']}, fn {figures['fn']}",
         f"precision {figures['event_precision']:.3f}  recall {figures['event_recall']:.3f}  "
         f"F1 {figures['event_f1']:.3f}",
         f"on matched: date {fmt(figures['date_accuracy'])} (n={figures['date_n']})  location "

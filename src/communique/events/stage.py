@@ -58,7 +58,8 @@ class EventsStage:
                 sentence_drafts.extend(build_drafts(trigger, ctx, mentions, discourse, lex))
             sentence_drafts = [d for d in sentence_drafts if _worth_keeping(d.event)]
             sentence_drafts = self._enacted_items(sentence_drafts, text, evidence)
-            if not any(d.event.type == "CONSULT" for d in sentence_drafts) and talks_about_occasion(sentence, lex):
+            new_occasion = any(d.event.type == "CONSULT" for d in sentence_drafts)
+            if not new_occasion and talks_about_occasion(sentence, lex):
                 occasion = _latest_occasion(drafts)
                 if occasion is not None:
                     add_evidence(occasion, evidence)
@@ -136,10 +137,7 @@ def _worth_keeping(event: Event) -> bool:
         return False  # "thanked them", "condemned the attacks": a speech act needs its addressee
     if event.type == "CONSULT":
         return len(countries(event)) >= 2
-    if event.recipients and {p.country for p in event.recipients} <= actor_countries and \
-            event.type not in ("ENACT",):
-        return False
-    return True
+    return not (event.recipients and {p.country for p in event.recipients} <= actor_countries)
 
 
 SPEECH_ACTS = ("SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN")
@@ -163,7 +161,8 @@ def _latest_occasion(drafts: list[Draft]) -> Draft | None:
 def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft], mentions: Mentions,
                       evidence: Span) -> None:
     occasion = _latest_occasion(drafts)
-    if occasion is not None and (not discourse.group or occasion in new and occasion.event.status == "occurred"):
+    fresh = occasion in new and occasion is not None and occasion.event.status == "occurred"
+    if occasion is not None and (not discourse.group or fresh):
         group = []
         for draft in [occasion]:
             group.extend(draft.actor_mentions)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon, TriggerSense
 
+PHONE_WORDS = frozenset({"telephone", "phone", "video", "virtual", "online"})
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 
 
@@ -141,7 +142,7 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
 
 def _noun_mode(token: Token, sense: TriggerSense) -> str | None:
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
-    if words & {"telephone", "phone", "video", "virtual", "online"} or token.lemma_.lower() == "videoconference":
+    if words & PHONE_WORDS or token.lemma_.lower() == "videoconference":
         return "phone"
     return sense.mode
 

@@ -51,7 +51,7 @@ def _spread(times: list[float]) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> dict:
-    from communique.ingest import make_document
+    from communique.ingest import make_document, mask_markup
     from communique.pipeline import Pipeline
 
     records = sample_records(args.docs, max_chars=args.max_chars)
@@ -74,26 +74,36 @@ def cmd_extract(args: argparse.Namespace) -> dict:
             if hasattr(result, "spacy_doc"):
                 result.spacy_doc = None
 
-    # interleave so that load changes on a shared machine hit both alike
-    bare_times, extract_times = [], []
+    masked = [mask_markup(t) for t in texts]
+
+    def run_bare_masked() -> None:
+        for _ in bare.pipe(masked, batch_size=args.batch_size):
+            pass
+
+    # interleaved, so that load changes on a shared machine hit every variant alike
+    times: dict[str, list[float]] = {"bare": [], "bare_masked": [], "extract": []}
     for _ in range(args.repeats):
-        bare_times += _time(run_bare, 1)
-        extract_times += _time(run_extract, 1)
-    b, e = statistics.median(bare_times), statistics.median(extract_times)
-    ratios = sorted(x / y for x, y in zip(extract_times, bare_times, strict=True))
-    result = {
-        "docs": len(records), "words": n_words, "conditions": conditions(),
-        "bare_spacy": {"seconds": bare_times, "docs_per_s": len(records) / b, "words_per_s": n_words / b},
-        "extract": {"seconds": extract_times, "docs_per_s": len(records) / e, "words_per_s": n_words / e},
-        "ratio_extract_over_bare": e / b, "ratio_range": [ratios[0], ratios[-1]],
-        "peak_rss_mb": peak_rss_mb(),
-    }
+        times["bare"] += _time(run_bare, 1)
+        times["bare_masked"] += _time(run_bare_masked, 1)
+        times["extract"] += _time(run_extract, 1)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    result: dict = {"docs": len(records), "words": n_words, "conditions": conditions(),
+                    "peak_rss_mb": peak_rss_mb()}
     print(f"sample: {len(records)} documents, {n_words:,} words ({conditions()})")
-    for label, times, med in (("bare spaCy", bare_times, b), ("extract", extract_times, e)):
-        print(f"{label:10} : {_spread(times)}  {len(records) / med:7.1f} docs/s  "
-              f"{n_words / med:9,.0f} words/s")
-    print(f"extract / bare spaCy = {e / b:.2f}x (per-repeat range {ratios[0]:.2f}-{ratios[-1]:.2f}); "
-          f"peak RSS {peak_rss_mb():.0f} MB")
+    labels = {"bare": "bare spaCy, raw text", "bare_masked": "bare spaCy, markup-masked text",
+              "extract": "communique extract"}
+    for key, label in labels.items():
+        result[key] = {"seconds": times[key], "docs_per_s": len(records) / med[key],
+                       "words_per_s": n_words / med[key]}
+        print(f"{label:31}: {_spread(times[key])}  {len(records) / med[key]:6.1f} docs/s  "
+              f"{n_words / med[key]:8,.0f} words/s")
+    for key in ("bare", "bare_masked"):
+        ratios = sorted(x / y for x, y in zip(times["extract"], times[key], strict=True))
+        result[f"ratio_extract_over_{key}"] = med["extract"] / med[key]
+        result[f"ratio_extract_over_{key}_range"] = [ratios[0], ratios[-1]]
+        print(f"extract / {labels[key]} = {med['extract'] / med[key]:.2f}x "
+              f"(per-repeat range {ratios[0]:.2f}-{ratios[-1]:.2f})")
+    print(f"peak RSS {peak_rss_mb():.0f} MB")
     return result
 
 

@@ -22,7 +22,7 @@ def test_persons_title_and_later_mentions_group(extract, find_entity, mention_te
 
 
 @pytest.mark.parametrize(("text", "name", "country", "title"), [
-    ("Prime Minister Narendra Modi of India spoke first.", "Narendra Modi", "IND", "Prime Minister"),
+    ("Prime Minister Narendra Modi of India spoke first.", "Narendra Modi", "IND", "Prime Minister of India"),
     ("President of the Republic of Kazakhstan Kassym-Jomart Tokayev opened the forum.",
      "Kassym-Jomart Tokayev", "KAZ", "President of the Republic of Kazakhstan"),
     ("Foreign Minister Murat Nurtleu received the envoy.", "Murat Nurtleu", "KAZ", "Foreign Minister"),
@@ -69,3 +69,25 @@ def test_persons_mislabelled_name_still_found(extract, nlp, find_entity, text: s
     """The small model tags this name ORG; the knowledge base and the title still make it a person."""
     person = find_entity(extract(text, nlp=nlp), "person", "Kassym-Jomart Tokayev")
     assert person.country == "KAZ"
+
+
+@pytest.mark.parametrize("text", ["First Lady Jill Biden and President Biden visited a school."])
+def test_persons_same_surname_other_first_name_is_another_person(extract, find_entity, mention_texts,
+                                                                  text: str) -> None:
+    document = extract(text, "2022-09-01")
+    jill = find_entity(document, "person", "Jill Biden")
+    joe = find_entity(document, "person", "Joe Biden")
+    assert mention_texts(document, jill) == ["Jill Biden"]
+    assert mention_texts(document, joe) == ["President Biden"]
+
+
+@pytest.mark.parametrize("text", ["Vladimir Putin met Head of the Federal Customs Service Pavel Orlov."])
+def test_persons_title_runs_through_a_body_name(extract, find_entity, text: str) -> None:
+    document = extract(text, "2022-01-10", url="http://en.kremlin.ru/events/president/news/1")
+    orlov = find_entity(document, "person", "Pavel Orlov")
+    assert (orlov.title, orlov.country) == ("Head of the Federal Customs Service", "RUS")
+
+
+@pytest.mark.parametrize("text", ["Talks with Secretary of State\nInitiative partners went on."])
+def test_persons_name_never_starts_on_the_next_line(extract, text: str) -> None:
+    assert not [e for e in extract(text).entities if e.kind == "person" and "Initiative" in e.name]

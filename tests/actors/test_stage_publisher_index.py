@@ -38,13 +38,11 @@ def test_index_lookups(extract, text: str) -> None:
     assert index.at(first_sentence, first_sentence + 1) == []
 
 
-def test_stage_seed_entities_match_gold(shared, pipeline) -> None:
+def test_stage_seed_entities_match_gold(shared, nlp, extract) -> None:
     """On the seed, every gold entity has a system entity of the same kind, name, country and sector
     at its first mention."""
-    from communique.pipeline import extract_text
-
     gold = json.loads((shared / "seed" / "gold.json").read_text(encoding="utf-8"))
-    document = extract_text(gold["text"], gold["document"]["date"], pipeline=pipeline)
+    document = extract(gold["text"], gold["document"]["date"], nlp=nlp)
     index = EntityIndex(document)
     for entity in gold["entities"]:
         start, end = entity["mentions"][0]

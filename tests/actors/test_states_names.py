@@ -56,3 +56,8 @@ def test_states_all_forms_group_into_one_state(extract, find_entity, mention_tex
     kaz = find_entity(document, "state", "Kazakhstan")
     assert kaz.country == "KAZ" and kaz.sector is None
     assert mention_texts(document, kaz) == ["Kazakh", "Kazakhstan", "Kazakhstani"]
+
+
+@pytest.mark.parametrize("text", ["Both sides backed the Minsk agreements."])
+def test_states_capital_naming_a_text_is_neither(extract, text: str) -> None:
+    assert not extract(text).entities

@@ -17,11 +17,15 @@ from communique.actors.kb import Person, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, Mention
-from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader
+from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, rank_places
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns that make a capital part of a name for a text or a process ("the Minsk agreements").
+DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols",
+                            "declaration", "format", "process", "memorandum", "treaty", "convention",
+                            "consensus", "communique", "initiative", "principles", "document"})
 
 
 class Composer:
@@ -96,17 +100,22 @@ class Composer:
             return self._place(piece, place) if place else None
         if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
             return None
+        if piece.j < len(self.tokens) and self.tokens[piece.j].norm in DOCUMENT_NOUNS:
+            return None  # "the Minsk agreements" name a text, not a government
         return self._state(piece, state)
 
-    def _previous_is_name_word(self, piece: Piece) -> bool:
-        """Whether a capitalised word, not the first of its sentence, runs into the piece
-        ("George Washington")."""
+    def _previous_is_name_word(self, piece: Piece, allow: frozenset[str] = frozenset()) -> bool:
+        """Whether a capitalised word, not the first of its sentence nor one of `allow`, runs into
+        the piece on the same line ("George Washington")."""
         i = piece.i - 1
         if i < 1 or self.reader.piece_ending(piece.i) is not None:
             return False
         prev = self.tokens[i]
+        if "\n" in self.text[prev.end:piece.start] or prev.norm in allow:
+            return False
         return (prev.is_cap and prev.text[:1].isalpha() and prev.norm != "the"
-                and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"})
+                and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"}
+                and "\n" not in self.text[self.tokens[i - 1].end:prev.start])
 
     def _city(self, piece: Piece) -> Mention | None:
         if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
@@ -212,6 +221,10 @@ class Composer:
                     continue
             if "title" in kinds and not kinds & {"state", "demonym"}:
                 match = self.reader.read(k, allow_lower=self.phrase_mode)
+                if match is not None and match.name is not None and not self._name_is_proper(match):
+                    match = None
+                if match is not None and self._previous_is_name_word(piece, allow=self.lex.title_words):
+                    match = None  # "the Apprenticeship Ambassador Initiative" is a programme
                 if match is not None and (match.name is not None or self._title_alone_ok(piece, match)):
                     out.append(self._from_match(match))
                     skip_until = max(skip_until, match.last_piece)
@@ -235,6 +248,15 @@ class Composer:
         out.sort(key=lambda m: (m.start, -m.end))
         return out
 
+    def _name_is_proper(self, match: PersonMatch) -> bool:
+        """Whether spaCy reads at least one word of a name after a title as a proper noun
+        ("Ambassador Initiative" is no person). Without a parse, or for a known person, yes."""
+        if self.spacy_doc is None or match.person is not None or match.name is None:
+            return True
+        start = match.end - len(match.name)
+        span = self.spacy_doc.char_span(start, match.end, alignment_mode="expand")
+        return span is None or any(token.pos_ == "PROPN" for token in span)
+
     def _title_alone_ok(self, piece: Piece, match: PersonMatch) -> bool:
         """An office without a name is a person mention when it is definite or has a country:
         "the Under Secretary", "President of Finland", "Russia's President"."""
@@ -253,14 +275,18 @@ class Composer:
         for start, end, _ in people:
             if covered.find(1, start, end) != -1:
                 continue
+            span = self.spacy_doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and any(t.pos_ not in {"PROPN", "PUNCT", "PART"} for t in span):
+                continue  # "Registered Apprenticeships" is not a name
             name = self.text[start:end].strip()
             if name.endswith(("’s", "'s")):
                 name, end = name[:-2], end - 2
-            words = [w.lower() for w in name.split()]
-            if not name or not name[:1].isupper() or all(w in self.lex.title_words for w in words):
+            words = name.split()
+            if (not name or not name[:1].isupper() or all(w.lower() in self.lex.title_words for w in words)
+                    or any(is_glued(w) for w in words) or len(set(words)) < len(words)):
                 continue
             out.append(Mention("person", start, end, name, name, key=f"name:{name.lower()}",
-                               name_only=" " not in name))
+                               name_only=" " not in name, extra={"source": "spacy"}))
         return out
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from communique.actors.kb import holder_of
+from communique.actors.kb import holder_of, office_core
 from communique.actors.mentions import Mention
 from communique.document import Entity, Span
 
@@ -59,7 +59,10 @@ def group_mentions(mentions: list[Mention], *, date: dt.date | None = None,
             add(f"person:{mention.key}", mention)
     for mention in people:
         if mention.name_only:
-            add(_surname_key(mention, groups) or f"person:{mention.key}", mention)
+            key = _surname_key(mention, groups)
+            if key is None and mention.extra.get("source") == "spacy":
+                continue  # a lone capitalised word spaCy calls a person, with nobody to attach it to
+            add(key or f"person:{mention.key}", mention)
     for mention in people:
         if mention.title_only:
             key = _office_key(mention, groups, date, home)
@@ -69,8 +72,13 @@ def group_mentions(mentions: list[Mention], *, date: dt.date | None = None,
 
 
 def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:
-    if mention.key and mention.key.startswith("kb:") and f"person:{mention.key}" in groups:
-        return f"person:{mention.key}"
+    if mention.key and mention.key.startswith("kb:"):
+        # a known person joins only themselves ("President Biden" is not "Jill Biden")
+        if f"person:{mention.key}" in groups:
+            return f"person:{mention.key}"
+        names = {n.lower() for n in (mention.ref.name, *mention.ref.aliases)} if mention.ref else set()
+        return next((key for key, group in groups.items() if group.kind == "person"
+                     and any(m.name.lower() in names for m in group.mentions)), f"person:{mention.key}")
     surname = _surname(mention.name)
     for key, group in groups.items():
         if group.kind == "person" and any(not m.name_only and _surname(m.name) == surname
@@ -167,7 +175,8 @@ def _person(group: _Group, date: dt.date | None) -> Entity:
         sector = "ELI"
     else:
         sector = next((m.sector for m in mentions if m.title and m.sector), None) or kb_sector
-    if title is None:
-        title = kb_title
+    fuller = kb_title and title and office_core(kb_title) == office_core(title) and len(kb_title) > len(title)
+    if title is None or fuller:
+        title = kb_title  # "President" written, "President of Ukraine" known
     return Entity(id=_slug(name.split()[-1] if kb is None and " " in name else name), kind="person",
                   name=name, country=country, sector=sector, title=title)

@@ -63,6 +63,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     states: dict[str, State] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
     max_len: int = 1
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token → key lengths
 
@@ -119,6 +120,7 @@ def _load_offices(lex: Lexicon) -> None:
             if " " not in title:
                 lex.add(title.lower(), "title", sector)
     lex.title_words = frozenset(w.lower() for w in data["title_words"].split())
+    lex.body_words = frozenset(w.lower() for w in data["body_words"].split())
 
 
 def _load_organizations(lex: Lexicon) -> None:

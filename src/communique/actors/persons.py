@@ -96,9 +96,12 @@ class TitleReader:
         tokens, n = self.tokens, len(self.tokens)
         end, t, last = self.pieces[k].j, self.pieces[k].j, k
         state = org = None
+        run_start = None  # first word after the latest "of"/"for"/"the"
         while t < n and self._same_line(t - 1, t):
             token = tokens[t]
             piece = self.piece_starting(t)
+            if piece is not None and piece.kinds() == {"place"}:
+                piece = None  # a town named like a word ("Federal", Argentina) reads as the word
             if piece is not None:
                 kinds = piece.kinds()
                 if "person" in kinds and not kinds & {"state", "demonym", "org", "head"}:
@@ -122,12 +125,33 @@ class TitleReader:
                 if token.norm in {"and", ",", "/"} and t + 1 < n and tokens[t + 1].norm == "the":
                     break
                 t += 1
+                run_start = t if token.norm in {"of", "the", "for"} else None
                 continue
             if token.is_cap and token.norm in self.lex.title_words:
                 end = t = t + 1
                 continue
+            body_end = self._body_name_end(run_start) if run_start is not None else None
+            if body_end is not None and body_end > t:
+                end = t = body_end
+                run_start = None
+                continue
             break
         return end, state, org, last
+
+    def _body_name_end(self, t: int) -> int | None:
+        """The end of a body's name starting at token `t` ("Federal Taxation Service"), if the
+        capitalised run from there reaches a body word within six words."""
+        tokens = self.tokens
+        found = None
+        for j in range(t, min(t + 6, len(tokens))):
+            piece = self.piece_starting(j)
+            if piece is not None and piece.kinds() == {"place"}:
+                piece = None
+            if not tokens[j].is_cap or not self._same_line(j - 1, j) or piece is not None:
+                break
+            if tokens[j].norm in self.lex.body_words:
+                found = j + 1
+        return found
 
     def read_name(self, s: int, title: str | None = None) -> tuple[int, Person | None, int | None]:
         """A personal name from token `s`: (end token, known person, its piece index)."""
@@ -140,12 +164,21 @@ class TitleReader:
                 known = [e.ref for e in piece.of_kind("person")]
                 if known:
                     core = title_core(title) if title else None
-                    person, person_piece = pick_person(known, self.date, core), self.piece_at[j]
+                    chosen = pick_person(known, self.date, core)
+                    if words and chosen is not None:
+                        # "Jill Biden" is not Joe Biden: a first name the knowledge base does not
+                        # give this person makes a different person with the same surname
+                        full = self.text[self.tokens[s].start:piece.end].lower()
+                        if full not in {a.lower() for a in (chosen.name, *chosen.aliases)}:
+                            chosen = None
+                    person, person_piece = chosen, self.piece_at[j]
                     j, words = piece.j, words + 1
                     continue
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
                     break
             word = token.text
+            if words and (token.norm == tokens[j - 1].norm or is_glued(word)):
+                break  # a page's layout repeating or running words together ("Yegorov DaniilHead")
             if token.is_cap and word[:1].isalpha() and token.norm not in NOT_NAMES:
                 j, words = j + 1, words + 1
                 continue
@@ -182,6 +215,8 @@ class TitleReader:
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]
         name_end, person, person_piece = self.read_name(end, piece.text)
+        if name_end > end and not self._same_line(end - 1, end):
+            name_end, person, person_piece = end, None, None  # a name never starts on the next line
         if name_end > end:  # pieces inside the name ("Hassan", "Obama" are also towns) are used up
             inner = self.piece_at[name_end - 1]
             last = max(last, inner) if inner is not None else last
@@ -225,7 +260,9 @@ def title_core(title: str) -> str:
 
 _DOMESTIC = ("secretary", "counselor", "spokesperson", "spokesman", "spokeswoman", "national security advis",
              "senator", "congressman", "congresswoman", "attorney general", "administrator", "governor",
-             "mayor", "chief of staff", "envoy", "ambassador-at-large", "first lady", "second gentleman")
+             "mayor", "chief of staff", "envoy", "ambassador-at-large", "first lady", "second gentleman",
+             "head of", "chairman", "chairwoman", "chair of", "director", "prosecutor general",
+             "commissioner", "aide", "assistant to the president")
 _NOT_DOMESTIC = ("foreign secretary", "general secretary", "secretary-general", "secretary general",
                  "secretary of the security council")
 
@@ -235,3 +272,8 @@ def is_domestic_title(title: str) -> bool:
     "Assistant Secretary for Western Hemisphere Affairs" in a State Department release."""
     low = title.lower()
     return any(word in low for word in _DOMESTIC) and not any(word in low for word in _NOT_DOMESTIC)
+
+
+def is_glued(word: str) -> bool:
+    """Two words run together by a page layout ("DaniilHead"); "McCarthy", "DeSantis" are fine."""
+    return any(word[i].isupper() and word[i - 1].islower() for i in range(4, len(word)))

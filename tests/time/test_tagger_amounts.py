@@ -29,9 +29,17 @@ def test_tagger_durations(sentence: str, text: str, value: str) -> None:
     assert (text, "DURATION", value) in found
 
 
-def test_tagger_duration_modifier_stays_outside_the_span() -> None:
-    found = tag_text("The siege lasted nearly two years.", DCT)
-    assert [(t.text, t.value, t.mod) for t in found] == [("two years", "P2Y", "EQUAL_OR_LESS")]
+@pytest.mark.parametrize(
+    ("sentence", "text", "mod"),
+    [
+        ("The talks lasted about three days.", "three days", "APPROX"),  # "about" stays outside
+        ("The siege lasted nearly two years.", "nearly two years", "EQUAL_OR_LESS"),
+        ("Detainees were held for at least 72 hours.", "at least 72 hours", "EQUAL_OR_MORE"),
+    ],
+)
+def test_tagger_duration_modifiers(sentence: str, text: str, mod: str) -> None:
+    [timex] = tag_text(sentence, DCT)
+    assert (timex.text, timex.type, timex.mod) == (text, "DURATION", mod)
 
 
 @pytest.mark.parametrize(

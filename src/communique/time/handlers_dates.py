@@ -161,6 +161,14 @@ def _quarter(ctx: Context, year_value: int, quarter: int) -> Found:
 
 
 def quarter_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
+    found = _quarter_ordinal(m, ctx)
+    hyphenated = ctx.original[m.end("qord"):m.end("qord") + 1] == "-"
+    if found and hyphenated and ctx.original[m.start():m.start() + 4].lower() == "the ":
+        found.start = m.start() + 4  # "the third-quarter results": "the" belongs to the noun
+    return found
+
+
+def _quarter_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
     ordinal = m["qord"].lower()
     quarter = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                "fourth": 4, "4th": 4}[ordinal]

@@ -17,7 +17,7 @@ from communique.document import Timex
 from communique.time import handlers_amounts, handlers_dates, handlers_relative
 from communique.time.handlers_dates import Handler
 from communique.time.lexicon import Rule, rules, trigger_words
-from communique.time.resolution import Context, Found, group
+from communique.time.resolution import Context, Found, amount_mod, group
 
 
 @lru_cache(maxsize=1)
@@ -124,13 +124,13 @@ def tag_text(text: str, dct: dt.date, *, original: str | None = None) -> list[Ti
 def _extent(m: re.Match[str], found: Found, original: str) -> tuple[int, int]:
     """The span to report: the match, less what TimeML leaves outside the tag.
 
-    "about"/"nearly" stay outside (their meaning goes to `mod`), so do a possessive
+    "about"/"around" stay outside (their meaning goes to `mod`; "nearly", "at least" stay
+    in, as TimeML annotators mark them), so do a possessive
     "'s" and the full stop after "p.m." that ends a sentence.
     """
     start = found.start if found.start is not None else m.start()
     end = found.end if found.end is not None else m.end()
-    amount_words = group(m, "amod")
-    if amount_words and found.start is None:
+    if group(m, "amod") and found.start is None and amount_mod(m) == "APPROX":
         start = m.end("amod")
         while original[start:start + 1].isspace():
             start += 1

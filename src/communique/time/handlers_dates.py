@@ -191,6 +191,8 @@ def quarter_code(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
+    if m.group(0).lower().endswith("period") and ctx.anchor_quarter is None:
+        return None  # "this period" means a quarter only in a quarterly report
     rel = (group(m, "qrel") or group(m, "qrel2") or "the").lower()
     rel = rel.split()[-1]  # "comparable year-ago" is "year-ago"
     if group(m, "year"):

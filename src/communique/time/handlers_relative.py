@@ -98,7 +98,19 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("DATE", f"{dct.year // 10 + step}X", "decade", mod)
     if unit == "century":
         return Found("DATE", f"{dct.year // 100 + step:02d}", "century", mod)
+    if rel == "the" and unit == "year" and step == 0:
+        step = _year_edge_step(mod, ctx.dct, ctx.direction(m))
     return Found("DATE", f"{dct.year + step:04d}", "year", mod)
+
+
+def _year_edge_step(mod: str | None, dct: dt.date, direction: int) -> int:
+    """"At the beginning of the year" said in December of a plan is next year's beginning;
+    "at the end of the year" told of the past in February is last year's end."""
+    if mod == "START" and direction > 0 and dct.month >= 9:
+        return 1
+    if mod == "END" and direction < 0 and dct.month <= 3:
+        return -1
+    return 0
 
 
 def anchored_unit(m: re.Match[str], ctx: Context) -> Found | None:

@@ -42,3 +42,10 @@ def test_kb_office_abroad_changes_country(date: str, country: str) -> None:
 
     actor = actor_for_phrase("Mark Rutte", dt.date.fromisoformat(date))
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("text", ["Governor Lee thanked the emergency crews."])
+def test_kb_surname_after_unfitting_title_is_not_the_known_person(extract, text: str) -> None:
+    people = [e for e in extract(text, "2025-08-01", url="https://www.whitehouse.gov/x").entities
+              if e.kind == "person"]
+    assert len(people) == 1 and people[0].name == "Lee" and people[0].country == "USA"

@@ -16,7 +16,7 @@ from typing import Any
 from communique.actors.kb import Person, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
-from communique.actors.mentions import LOCATIVE_WORDS, Mention
+from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
 from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, rank_places
 from communique.actors.tokens import Token
@@ -120,6 +120,8 @@ class Composer:
     def _city(self, piece: Piece) -> Mention | None:
         if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
             return None
+        if piece.text.lower() in NOT_NAMES:
+            return None  # "in March" is a month, not the town in Cambridgeshire
         places = [e.ref for e in piece.of_kind("place")]
         curated = any(p.curated for p in places)
         label = self._label_at(piece.start, piece.end)
@@ -159,7 +161,7 @@ class Composer:
         if state is None or not head.makes_entity:
             return None, k
         start_char = self.tokens[start].start if start < piece.i else piece.start
-        name = f"{head.name} of {state.name}"
+        name = f"{head.name} of {definite(state.name)}"
         return Mention("organization", start_char, end, self.text[start_char:end], name,
                        country=state.iso3, sector=head.sector, key=f"org:{name}", ref=head), last
 
@@ -295,3 +297,12 @@ def _entity_labels(spacy_doc: Any) -> list[tuple[int, int, str]]:
         return []
     return [(ent.start_char, ent.end_char, ent.label_) for ent in spacy_doc.ents]
 
+
+
+def definite(state_name: str) -> str:
+    """A state's name as it reads after "of": "the United States", "the Philippines", "Kazakhstan"."""
+    words = state_name.split()
+    if words[0] in {"United", "Czech", "Dominican", "Central", "Democratic", "Marshall", "Solomon"} or (
+            state_name.endswith("s") and state_name not in {"Belarus", "Cyprus", "Honduras", "Mauritius"}):
+        return "the " + state_name
+    return state_name

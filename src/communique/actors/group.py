@@ -165,18 +165,20 @@ def _person(group: _Group, date: dt.date | None) -> Entity:
         name = kb.name
     elif named:
         name = max((m.name for m in named if not m.name_only), key=len, default=named[0].name)
+        if name.isupper():
+            name = name.title()  # "BRIAN P. MCKEON" from a transcript's heading
     else:
         name = mentions[0].name
     country = next((m.country for m in mentions if m.country), None) or (kb.country_on(date) if kb else None)
     titles = [m.title for m in mentions if m.title]
-    title = max(titles, key=len) if titles else None
+    title = max(titles, key=lambda t: (not t.isupper(), len(t))) if titles else None  # prose over headings
     kb_title, kb_sector = kb.status_on(date) if kb is not None else (None, None)
     if any(m.sector == "ELI" for m in mentions):
         sector = "ELI"
     else:
         sector = next((m.sector for m in mentions if m.title and m.sector), None) or kb_sector
     fuller = kb_title and title and office_core(kb_title) == office_core(title) and len(kb_title) > len(title)
-    if title is None or fuller:
+    if title is None or fuller or (title.isupper() and kb_title):
         title = kb_title  # "President" written, "President of Ukraine" known
     return Entity(id=_slug(name.split()[-1] if kb is None and " " in name else name), kind="person",
                   name=name, country=country, sector=sector, title=title)

@@ -17,6 +17,7 @@ from communique.settings import DATA_DIR
 
 KB_FILE = DATA_DIR / "actors" / "officeholders.yaml"
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+_PARTICLES = {"di", "de", "da", "del", "van", "von", "le", "la", "al", "el", "bin", "ben", "dos", "du"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,8 @@ class Person:
         if self.family_name is not None:
             return self.family_name
         words = [w for w in self.name.replace(",", " ").split() if w.lower() not in _SUFFIXES]
+        if len(words) > 2 and words[-2].lower() in _PARTICLES:
+            return " ".join(words[-2:])  # "Luigi Di Maio" → "Di Maio"
         return words[-1] if words else self.name
 
 
@@ -154,3 +157,17 @@ def _office_index() -> dict[tuple[str, str], tuple[Person, ...]]:
             if person not in index.setdefault(key, []):
                 index[key].append(person)
     return {k: tuple(v) for k, v in index.items()}
+
+
+_FILLER = {"of", "the", "for", "and", "to"}
+
+
+def holds_title(person: Person, title_core: str) -> bool:
+    """Whether any office of the person fits a written title ("Foreign Minister" fits "Minister
+    of Foreign Affairs of Kazakhstan"; "Governor" fits no office of a president)."""
+    wanted = {w for w in title_core.lower().replace("-", " ").split() if w not in _FILLER}
+    for office in person.offices:
+        words = set(office.title.lower().replace("-", " ").split())
+        if wanted <= words:
+            return True
+    return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from communique.actors.kb import Person, office_core, pick_person
+from communique.actors.kb import Person, holds_title, office_core, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
@@ -164,12 +164,16 @@ class TitleReader:
                 known = [e.ref for e in piece.of_kind("person")]
                 if known:
                     core = title_core(title) if title else None
+                    if core and not words and piece.j - piece.i == 1:
+                        # a surname after a title must be someone who held such an office:
+                        # "Governor Lee" is not President Lee
+                        known = [p for p in known if holds_title(p, core)]
                     chosen = pick_person(known, self.date, core)
                     if words and chosen is not None:
                         # "Jill Biden" is not Joe Biden: a first name the knowledge base does not
                         # give this person makes a different person with the same surname
-                        full = self.text[self.tokens[s].start:piece.end].lower()
-                        if full not in {a.lower() for a in (chosen.name, *chosen.aliases)}:
+                        first = self.tokens[s].norm
+                        if first not in {a.split()[0].lower() for a in (chosen.name, *chosen.aliases)}:
                             chosen = None
                     person, person_piece = chosen, self.piece_at[j]
                     j, words = piece.j, words + 1

@@ -81,7 +81,11 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     value = duration_value(amount, unit)
     if value is None:
         return None
-    return Found("DURATION", value, None, amount_mod(m))
+    found = Found("DURATION", value, None, amount_mod(m))
+    drel = group(m, "drel")
+    if drel and drel.lower() == "following" and ctx.original[m.start("drel") - 4:m.start("drel")].lower() != "the ":
+        found.start = m.start("num") if group(m, "num") else m.start("vague")  # the preposition
+    return found
 
 
 def duration_adjective(m: re.Match[str], ctx: Context) -> Found | None:

@@ -83,7 +83,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     found = Found("DURATION", value, None, amount_mod(m))
     drel = group(m, "drel")
-    if drel and drel.lower() == "following" and ctx.original[m.start("drel") - 4:m.start("drel")].lower() != "the ":
+    article = ctx.original[m.start("drel") - 4:m.start("drel")].lower() if drel else ""
+    if drel and drel.lower() == "following" and article != "the ":
         found.start = m.start("num") if group(m, "num") else m.start("vague")  # the preposition
     return found
 

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from communique.actors.datafiles import read_yaml
-from communique.settings import DATA_DIR
 
-KB_FILE = DATA_DIR / "actors" / "officeholders.yaml"
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _PARTICLES = {"di", "de", "da", "del", "van", "von", "le", "la", "al", "el", "bin", "ben", "dos", "du"}
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from communique.actors.datafiles import read_yaml
-from communique.actors.kb import Person, load_people
+from communique.actors.kb import load_people
 from communique.actors.places import Place, load_places
 from communique.actors.tokens import phrase_key, tokenize
 from communique.settings import DATA_DIR
@@ -167,14 +167,6 @@ def load_lexicon() -> Lexicon:
     for bucket in lex.phrases.values():
         bucket.sort(key=lambda e: order.get(e.kind, len(order)))
     return lex
-
-
-def people_by_surname() -> dict[str, list[Person]]:
-    """Office holders under the normalised form of their surname."""
-    index: dict[str, list[Person]] = defaultdict(list)
-    for person in load_people():
-        index[person.surname.lower()].append(person)
-    return index
 
 
 __all__ = ["Entry", "Lexicon", "Organization", "Place", "State", "load_lexicon"]

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from communique.actors.datafiles import read_yaml
-from communique.settings import DATA_DIR
 
-PLACES_FILE = DATA_DIR / "actors" / "places.yaml"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'’ -]+$")
 MIN_POPULATION_FOR_ALTERNATES = 100_000
 

@@ -52,8 +52,3 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The dictionary key of a lexicon phrase: its normalised tokens."""
     return tuple(t.norm for t in tokenize(phrase))
-
-
-def cap_mask(phrase: str) -> tuple[bool, ...]:
-    """Which tokens of a lexicon phrase are capitalised (a text match must capitalise them too)."""
-    return tuple(t.is_cap for t in tokenize(phrase))

@@ -40,7 +40,7 @@ class EventsStage:
         drafts: list[Draft] = []
         text = document.text
         for sentence in doc.sents:
-            evidence = _evidence_span(text, sentence.start_char, sentence.end_char)
+            evidence = _sentence_evidence(sentence, text)
             if evidence is None or document.is_boilerplate(evidence):
                 continue
             triggers = find_triggers(sentence, lex)
@@ -105,6 +105,14 @@ def _list_items(text: str, start: int, pattern: re.Pattern[str]) -> list[Span]:
             items.append(Span(offset + lead, offset + len(paragraph.rstrip())))
         offset += len(paragraph)
     return items
+
+
+def _sentence_evidence(sentence: object, text: str) -> Span | None:
+    """The sentence from its first to its last word (masked markup and line ends left out)."""
+    words = [t for t in sentence if not t.is_space]  # type: ignore[attr-defined]
+    if not words:
+        return None
+    return _evidence_span(text, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def _evidence_span(text: str, start: int, end: int) -> Span | None:

@@ -99,23 +99,30 @@ def relink(conn: Connection) -> dict[str, int]:
 
 
 def _write_clusters(conn: Connection, all_clusters: list[Cluster]) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for cluster in sorted(all_clusters, key=lambda c: c.key):
+    """Insert every cluster and link in two bulk statements; ids are numbered here, in key order
+    (the tables were just emptied), so no round trip per cluster is needed."""
+    ordered = sorted(all_clusters, key=lambda c: c.key)
+    ids = {cluster.key: number for number, cluster in enumerate(ordered, start=1)}
+    cluster_rows, link_rows = [], []
+    for cluster in ordered:
         members = cluster.members
-        start = min(m.start for m in members)
-        end = max(m.end for m in members)
-        series_round = next((m.series_round for m in members if m.series_round is not None), None)
-        cid = conn.execute(insert(clusters).values(
-            key=cluster.key, type=cluster.anchor.type, status=cluster.anchor.status, date_start=start,
-            date_end=end, countries=spaced([c for m in members for c in m.countries]),
-            location_name=next((m.location_name for m in members if m.location_name), None),
-            series_key=next((m.series_key for m in members if m.series_key), None), series_round=series_round,
-            n_events=len(members), n_sources=len(cluster.documents), anchor_event_id=cluster.anchor.id,
-        )).inserted_primary_key[0]
-        ids[cluster.key] = cid
-        conn.execute(insert(cluster_links), [
-            {"cluster_id": cid, "event_id": m.id, "is_anchor": m is cluster.anchor,
-             "score": cluster.links[m.id][0], "explanation": cluster.links[m.id][1]} for m in members])
+        cid = ids[cluster.key]
+        cluster_rows.append({
+            "id": cid, "key": cluster.key, "type": cluster.anchor.type, "status": cluster.anchor.status,
+            "date_start": min(m.start for m in members), "date_end": max(m.end for m in members),
+            "countries": spaced([c for m in members for c in m.countries]),
+            "location_name": next((m.location_name for m in members if m.location_name), None),
+            "series_key": next((m.series_key for m in members if m.series_key), None),
+            "series_round": next((m.series_round for m in members if m.series_round is not None), None),
+            "n_events": len(members), "n_sources": len(cluster.documents),
+            "anchor_event_id": cluster.anchor.id,
+        })
+        link_rows.extend({"cluster_id": cid, "event_id": m.id, "is_anchor": m is cluster.anchor,
+                          "score": cluster.links[m.id][0], "explanation": cluster.links[m.id][1]}
+                         for m in members)
+    if cluster_rows:
+        conn.execute(insert(clusters), cluster_rows)
+        conn.execute(insert(cluster_links), link_rows)
     return ids
 
 

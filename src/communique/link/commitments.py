@@ -83,6 +83,7 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
           as_of: dt.date | None) -> list[dict[str, Any]]:
     """One commitment per planned cluster, with its status, resolving event and explanation."""
     results = []
+    occurred_by_type, negated_by_type = _by_type(occurred), _by_type(negated)
     for cluster in sorted(planned, key=lambda c: c.key):
         promise = min(cluster.members, key=lambda m: (m.doc_date, m.sort_key))
         promised_on = promise.doc_date
@@ -103,8 +104,10 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
             "due_start": due_start, "due_end": due_end, "as_of": as_of,
             "resolved_by_event_id": None, "resolved_by_cluster": None,
         }
-        fulfilled = _first_match(probe, series_key, occurred, promised_on, due_start, due_end)
-        cancelled = _first_match(probe, series_key, negated, promised_on, due_start, due_end, by_report=True)
+        fulfilled = _first_match(probe, series_key, occurred_by_type.get(promise.type, []), promised_on,
+                                 due_start, due_end)
+        cancelled = _first_match(probe, series_key, negated_by_type.get(promise.type, []), promised_on,
+                                 due_start, due_end, by_report=True)
         if fulfilled:
             event, other, reasons = fulfilled
             record.update(status="fulfilled", resolved_by_event_id=event.id, resolved_by_cluster=other,
@@ -125,24 +128,35 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
     return results
 
 
-def _first_match(probe: LinkEvent, series_key: str | None, clusters: list[Cluster], promised_on: dt.date,
-                 due_start: dt.date | None, due_end: dt.date | None, *, by_report: bool = False
-                 ) -> tuple[LinkEvent, Cluster, list[str]] | None:
-    found = []
+def _by_type(clusters: list[Cluster]) -> dict[str, list[tuple[LinkEvent, Cluster]]]:
+    grouped: dict[str, list[tuple[LinkEvent, Cluster]]] = {}
     for cluster in clusters:
         for event in cluster.members:
-            if by_report:  # a later article, published before the window closed, says it will not happen
-                if event.doc_date <= promised_on or (due_end and event.doc_date > due_end) or (
-                        event.dated and due_end and event.start > due_end):
-                    continue
-            elif event.start <= promised_on or (due_start and event.start < due_start) or (
-                    due_end and event.start > due_end):
+            grouped.setdefault(event.type, []).append((event, cluster))
+    return grouped
+
+
+def _first_match(probe: LinkEvent, series_key: str | None, candidates: list[tuple[LinkEvent, Cluster]],
+                 promised_on: dt.date, due_start: dt.date | None, due_end: dt.date | None, *,
+                 by_report: bool = False) -> tuple[LinkEvent, Cluster, list[str]] | None:
+    """The earliest event among `candidates` (of the promise's type) that answers the promise."""
+    found = []
+    narrow = due_start is not None and due_end is not None and (due_end - due_start).days <= 31
+    for event, cluster in candidates:
+        same_series = bool(series_key) and event.series_key == series_key
+        if not same_series and probe.countries and not probe.countries & event.countries:
+            continue  # neither the series nor any country in common
+        if by_report:  # a later article, published before the window closed, says it will not happen
+            if event.doc_date <= promised_on or (due_end and event.doc_date > due_end) or (
+                    event.dated and due_end and event.start > due_end):
                 continue
-            narrow = due_start is not None and due_end is not None and (due_end - due_start).days <= 31
-            reasons = _matches(probe, series_key, event, dated=due_end is not None, narrow=narrow,
-                               by_report=by_report)
-            if reasons is not None:
-                found.append((event.sort_key, event, cluster, reasons))
+        elif event.start <= promised_on or (due_start and event.start < due_start) or (
+                due_end and event.start > due_end):
+            continue
+        reasons = _matches(probe, series_key, event, dated=due_end is not None, narrow=narrow,
+                           by_report=by_report)
+        if reasons is not None:
+            found.append((event.sort_key, event, cluster, reasons))
     if not found:
         return None
     _, event, cluster, reasons = min(found, key=lambda t: t[0])

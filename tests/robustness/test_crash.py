@@ -1,4 +1,4 @@
-"""Crash safety for real: `communique batch` and `communique load` killed with SIGKILL (the whole
+"""Crash safety for real: `communique batch`, `ingest` and `load` killed with SIGKILL (the whole
 process group: driver, Dask nanny and worker) at several moments, then rerun; every document
 ends up stored exactly once."""
 
@@ -74,6 +74,31 @@ def test_crash_batch_killed_and_rerun_stores_each_document_once(tmp_path: Path) 
     assert not list(out.rglob(".*.tmp"))
 
 
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_crash_ingest_killed_and_rerun_stores_each_document_once(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(N_DOCS, step_days=3))
+    db = tmp_path / "store.db"
+    args = ["ingest", str(corpus), "--db", f"sqlite:///{db}"]
+    killed = 0
+    for threshold in (1, N_DOCS // 2):
+        killed += _kill_when(_start(args), lambda t=threshold: _stored(db) >= t)
+    assert killed >= 1
+    final = subprocess.run([COMMUNIQUE, *args], capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    with sqlite3.connect(db) as conn:
+        total, keys = conn.execute("SELECT count(*), count(DISTINCT doc_key) FROM documents").fetchone()
+    assert (total, keys) == (N_DOCS, N_DOCS)
+
+
 def test_crash_load_killed_and_rerun_stores_each_document_once(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "c.jsonl", records(N_DOCS, step_days=3))
     out = tmp_path / "out"
@@ -82,19 +107,10 @@ def test_crash_load_killed_and_rerun_stores_each_document_once(tmp_path: Path) -
     db = tmp_path / "store.db"
     url = f"sqlite:///{db}"
 
-    def stored() -> int:
-        if not db.exists():
-            return 0
-        try:
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as conn:
-                return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        except sqlite3.Error:
-            return 0
-
     killed = 0
     for threshold in (1, N_DOCS // 3, 2 * N_DOCS // 3):
         proc = _start(["load", str(out), "--db", url, "--quiet"])
-        killed += _kill_when(proc, lambda t=threshold: stored() >= t)
+        killed += _kill_when(proc, lambda t=threshold: _stored(db) >= t)
     assert killed >= 1
     final = subprocess.run([COMMUNIQUE, "load", str(out), "--db", url, "--quiet"], capture_output=True,
                            text=True, timeout=300)

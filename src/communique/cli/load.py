@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             counts[outcome.action] = counts.get(outcome.action, 0) + 1
             progress.advance(words=len(document.text.split()))
-        if not args.no_link and (counts["new"] or counts["revised"]):
+        if not args.no_link:
+            # always, not only when something was new: a load killed during the re-link stored
+            # every document but left the links of before, and its rerun finds nothing new
             store.relink()
     progress.finish()
     note = f"; the batch recorded {info.errors:,} input errors (see {args.dir}/errors)" if info.errors else ""

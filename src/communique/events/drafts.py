@@ -19,6 +19,7 @@ from communique.events.participants import (
     prefer_people,
     resolve_subject,
     subject_of,
+    expand_groupings,
     unique,
     unique_countries,
 )
@@ -93,7 +94,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     mode = trigger.mode
     places = places_for(trigger, ctx)
     if trigger.type == "CONSULT":
-        partners = prefer_people(consult_partners(trigger, objects))
+        partners = prefer_people(expand_groupings(consult_partners(trigger, objects)))
         destinations = {(p.start, p.end) for p in places}
         partners = [m for m in partners if (m.start, m.end) not in destinations]
         if trigger.host:

@@ -33,6 +33,7 @@ class ActorMention:
     sector: str | None
     entity: str | None
     kind: str
+    members: tuple[str, ...] = ()  # member states of a grouping ("G7", "C5+1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def _from_entities(document: Document) -> Mentions:
             text = document.text[span.start:span.end]
             if ent.kind in ACTOR_KINDS:
                 actors.append(ActorMention(span.start, span.end, text, ent.country, ent.sector,
-                                           ent.id, ent.kind))
+                                           ent.id, ent.kind, tuple(ent.members)))
             if ent.kind in ("place", "state"):
                 places.append(PlaceMention(span.start, span.end, text, text, ent.country, ent.id,
                                            ent.kind))

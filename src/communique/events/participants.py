@@ -100,6 +100,11 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     if found:
         named_people = [m for m in found if m.kind == "person"]
         return named_people or found
+    if subject.pos_ in ("PROPN", "NOUN") and subject.text[:1].isupper():
+        named = [m for m in mentions.actors if m.kind == "person" and m.country and m.end <= start
+                 and m.text.split()[-1] == subject.text]
+        if named:  # "Zelenskyy invited ...": the surname of someone named in full before
+            return [named[-1]]
     if subject.lower_ in ("we", "our", "us") and not discourse.group and discourse.home_country:
         return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
     if subject.lemma_.lower() in lex.unnamed_groups:  # "insurgents bombarded ...": country unknown
@@ -277,3 +282,14 @@ def enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[Act
         if found:
             return found[:1]
     return objects[:1]
+
+
+def expand_groupings(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A summit of a grouping ('the G7 Leaders' Summit') is a meeting of its member states."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.members:
+            out.extend(ActorMention(m.start, m.end, m.text, code, "GOV", None, "state") for code in m.members)
+        else:
+            out.append(m)
+    return out

@@ -90,3 +90,23 @@ def announced_promises(drafts: list[Draft], ctx: SentenceContext) -> list[Draft]
                         evidence=[ctx.evidence], trigger=draft.trigger.token.text)
         out.append(Draft(promise, draft.sentence, draft.trigger, draft.actor_mentions, announced=True))
     return out
+
+
+ARRANGING_VERBS = ("confirm", "agree", "decide", "arrange", "settle")
+
+
+def confirmed_arrangements(drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+    """'It was confirmed that the negotiations would take place in Geneva': agreeing on a meeting
+    is an AGREE beside the planned meeting (one per sentence)."""
+    if any(d.event.type == "AGREE" for d in drafts):
+        return []
+    for draft in drafts:
+        event, anchor = draft.event, draft.trigger.anchor
+        if event.type != "CONSULT" or event.status != "planned":
+            continue
+        head = anchor.head if anchor.dep_ in ("ccomp", "xcomp") else None
+        if head is not None and head.lemma_.lower() in ARRANGING_VERBS:
+            agree = Event(id="", type="AGREE", status="occurred", actors=list(event.actors + event.recipients),
+                          date=document_date(ctx.doc_date), evidence=[ctx.evidence], trigger=head.text)
+            return [Draft(agree, draft.sentence, draft.trigger, draft.actor_mentions)]
+    return []

@@ -15,6 +15,7 @@ from communique.events.grouping import add_evidence, countries, merge_occasions,
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.mentions import Mentions, collect_mentions, publisher_country
 from communique.events.participants import Discourse
+from communique.events.promises import confirmed_arrangements
 from communique.events.series import find_series
 from communique.events.triggers import find_triggers
 from communique.events.when_where import attach_places, attach_timexes
@@ -57,6 +58,7 @@ class EventsStage:
             for trigger in triggers:
                 sentence_drafts.extend(build_drafts(trigger, ctx, mentions, discourse, lex))
             sentence_drafts = [d for d in sentence_drafts if _worth_keeping(d.event)]
+            sentence_drafts.extend(confirmed_arrangements(sentence_drafts, ctx))
             sentence_drafts = self._enacted_items(sentence_drafts, text, evidence)
             new_occasion = any(d.event.type == "CONSULT" for d in sentence_drafts)
             if not new_occasion and talks_about_occasion(sentence, lex):
@@ -92,7 +94,7 @@ class EventsStage:
             for item in items:
                 copy = Event.from_json(draft.event.to_json())
                 copy.evidence = [evidence, item]
-                out.append(Draft(copy, draft.sentence, draft.trigger, draft.actor_mentions))
+                out.append(Draft(copy, item, draft.trigger, draft.actor_mentions))
         return out
 
 

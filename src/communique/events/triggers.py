@@ -158,7 +158,8 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 trigger = _verb_trigger(token, sense, lex)
                 if trigger is not None:
                     break
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and token.is_lower:
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and (
+                token.is_lower or (lex.nouns[lemma].type == "CONSULT" and token.i != sentence.start)):
             trigger = _noun_trigger(token, lex.nouns[lemma], lex)
         elif token.pos_ == "ADJ" and lemma in lex.intent_adjectives and \
                 any(c.dep_ == "xcomp" for c in token.children) and token.head.pos_ in ("AUX", "VERB"):

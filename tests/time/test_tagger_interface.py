@@ -22,6 +22,7 @@ DCT = dt.date(2024, 5, 20)
         "A 45-year-old diplomat and a man 60 years old were detained.",
         "Troops will march to the border.",
         "The fall of the government surprised observers.",
+        "Both sides backed Saudi Vision 2030 and Expo 2025.",
     ],
 )
 def test_tagger_leaves_non_time_words_alone(sentence: str) -> None:

@@ -113,9 +113,16 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
 
 def year(m: re.Match[str], ctx: Context) -> Found | None:
     value = int(m["year"])
-    before = ctx.word_before(m.start()).lower()
-    if before in lexicon()["year_blockers"] or before.endswith("$"):
+    written_before = ctx.word_before(m.start())
+    before = written_before.lower()
+    lex = lexicon()
+    if before in lex["year_blockers"] or before.endswith("$"):
         return None
+    if (written_before[:1].isupper() and not group(m, "fiscal") and not group(m, "pmod")
+            and before not in lex["month_lead_words"] and not before.endswith(("'s", "’s"))
+            and not ctx.starts_sentence(m.start())
+            and not ctx.starts_sentence(ctx.original.rfind(written_before, 0, m.start()))):
+        return None  # a name: "Vision 2030", "Expo 2020" (but "A 1996 law", "Mixte's 1989 loss")
     if value > ctx.dct.year + 60:
         return None
     following = ctx.original[m.end():m.end() + 2]

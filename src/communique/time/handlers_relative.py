@@ -73,9 +73,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if is_title(ctx, m, "runit"):
         return None  # "This Week with ...", a programme
     mod = point_mod(m)
-    if rel in ("past", "previous") and unit != "weekend":
-        return None  # "the past year" is a duration
-    step = {"last": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    if rel in ("past", "previous") and unit not in ("weekend", "year"):
+        return None  # "the past week" is a duration; "the past year" is annotated as last year
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     if rel == "that" and ctx.anchor_month and unit in ("year", "month"):
         year_value, month_value = ctx.anchor_month  # "the end of that year": the one just named
         if unit == "year":

@@ -15,11 +15,11 @@ from communique.events.participants import (
     countries_of,
     directed_targets,
     enact_actors,
+    expand_groupings,
     object_mentions,
     prefer_people,
     resolve_subject,
     subject_of,
-    expand_groupings,
     unique,
     unique_countries,
 )

@@ -106,7 +106,8 @@ def confirmed_arrangements(drafts: list[Draft], ctx: SentenceContext) -> list[Dr
             continue
         head = anchor.head if anchor.dep_ in ("ccomp", "xcomp") else None
         if head is not None and head.lemma_.lower() in ARRANGING_VERBS:
-            agree = Event(id="", type="AGREE", status="occurred", actors=list(event.actors + event.recipients),
+            parties = list(event.actors + event.recipients)
+            agree = Event(id="", type="AGREE", status="occurred", actors=parties,
                           date=document_date(ctx.doc_date), evidence=[ctx.evidence], trigger=head.text)
             return [Draft(agree, draft.sentence, draft.trigger, draft.actor_mentions)]
     return []

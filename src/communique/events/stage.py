@@ -44,7 +44,7 @@ class EventsStage:
             evidence = _sentence_evidence(sentence, text)
             if evidence is None or document.is_boilerplate(evidence):
                 continue
-            triggers = find_triggers(sentence, lex)
+            triggers = [] if _speaker_label(sentence) else find_triggers(sentence, lex)
             stops = {t.anchor.i for t in triggers} | {t.token.i for t in triggers}
             in_sentence = [t for t in document.timexes if evidence.start <= t.start < evidence.end]
             ctx = SentenceContext(
@@ -107,6 +107,16 @@ def _list_items(text: str, start: int, pattern: re.Pattern[str]) -> list[Span]:
             items.append(Span(offset + lead, offset + len(paragraph.rstrip())))
         offset += len(paragraph)
     return items
+
+
+def _speaker_label(sentence: object) -> bool:
+    """'President of Russia Vladimir Putin: Mr Lukashenko, thank you ...': the start of remarks in a
+    transcript; what a speaker says to the other side is courtesy, not a reported act."""
+    tokens = list(sentence)[:12]  # type: ignore[call-overload]
+    for k, token in enumerate(tokens):
+        if token.text == ":" and k > 0 and tokens[k - 1].ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _sentence_evidence(sentence: object, text: str) -> Span | None:

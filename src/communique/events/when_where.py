@@ -71,8 +71,12 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
         if span is None:
             continue
         root = span.root
+        misparsed = False
         while root.dep_ == "compound" and root.head is not root:  # "Tokyo March 16-18": a misparse
-            root = root.head
+            root, misparsed = root.head, True
+        if misparsed and root.head.i in stops and root.ent_type_ == "DATE":
+            out.setdefault(root.head.i, []).append(place)
+            continue
         prep = root.head
         coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):

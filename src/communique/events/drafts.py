@@ -65,10 +65,14 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if trigger.demand_of is not None:
         return demand_drafts(trigger, ctx, mentions, discourse, lex)
     subject, inherited = subject_of(trigger.anchor)
-    if subject is None and trigger.token is trigger.anchor and trigger.type != "ENACT" and \
+    passive_light = trigger.sense.light and subject is trigger.token  # "Mutual interest was expressed"
+    if passive_light:
+        subject = None
+    if subject is None and trigger.token is trigger.anchor and trigger.type not in ("ENACT", "ACCUSE") and \
             trigger.anchor.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp", "conj"):
         return []  # an imperative or a speaker's aside ("Thank you very much for coming")
-    actors = unique(resolve_subject(subject, mentions, discourse, lex))
+    actors = list(discourse.group) if passive_light else \
+        unique(resolve_subject(subject, mentions, discourse, lex))
     objects = unique(object_mentions(trigger, ctx.triggers, subject, mentions))
     status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
         or event_status(trigger.anchor, lex)

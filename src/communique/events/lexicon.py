@@ -79,6 +79,7 @@ class Lexicon:
     enacted_item_pattern: str
     relationship_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
+    concern_adjectives: frozenset[str]
     act_verbs: frozenset[str]
     demand_modals: frozenset[str]
     demand_reporting_verbs: frozenset[str]
@@ -125,6 +126,7 @@ def load_lexicon() -> Lexicon:
         enacted_item_pattern=triggers["enacted_item_pattern"],
         relationship_nouns=_words(triggers["relationship_nouns"]),
         intent_adjectives=_words(triggers["intent_adjectives"]),
+        concern_adjectives=_words(triggers["concern_adjectives"]),
         act_verbs=_words(triggers["act_verbs"]),
         demand_modals=_words(triggers["demand_modals"]),
         demand_reporting_verbs=_words(triggers["demand_reporting_verbs"]),

@@ -80,20 +80,22 @@ class EventsStage:
 
     def _enacted_items(self, drafts: list[Draft], text: str, evidence: Span) -> list[Draft]:
         """'signed into law:' followed by a list of bills: one ENACT per bill."""
-        if not text[evidence.start:evidence.end].rstrip().endswith(":"):
+        colon = re.search(r"\blaw\s*:", text[evidence.start:evidence.end])
+        if colon is None:
             return drafts
+        lead = Span(evidence.start, evidence.start + colon.end())
         out: list[Draft] = []
         for draft in drafts:
             if draft.event.type != "ENACT":
                 out.append(draft)
                 continue
-            items = _list_items(text, evidence.end, self.enacted_item)
+            items = _list_items(text, lead.end, self.enacted_item)
             if not items:
                 out.append(draft)
                 continue
             for item in items:
                 copy = Event.from_json(draft.event.to_json())
-                copy.evidence = [evidence, item]
+                copy.evidence = [lead, item]
                 out.append(Draft(copy, item, draft.trigger, draft.actor_mentions))
         return out
 

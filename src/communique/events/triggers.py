@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon, TriggerSense
 
+CONCERN_PREPS = ("about", "by", "over", "at", "with")
 PHONE_WORDS = frozenset({"telephone", "phone", "video", "virtual", "online"})
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 
@@ -165,6 +166,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 any(c.dep_ == "xcomp" for c in token.children) and token.head.pos_ in ("AUX", "VERB"):
             sense = TriggerSense(type="AGREE")
             trigger = Trigger(token, token.head, "AGREE", None, sense)
+        elif token.lower_ in lex.concern_adjectives and token.dep_ == "acomp" and any(
+                c.dep_ == "prep" and c.lower_ in CONCERN_PREPS for c in token.children):
+            sense = TriggerSense(type="ACCUSE", mode="disapprove")
+            trigger = Trigger(token, token.head, "ACCUSE", "disapprove", sense)
         if trigger is not None:
             found.append(trigger)
         demand = _reported_demand(token, lex)

@@ -133,3 +133,18 @@ def test_store_rejects_event_outside_contract(db_url):
         store.add(bad)
     with open_store(db_url) as store:
         assert store.stats()["documents"] == 0  # the failed document's transaction was rolled back
+
+
+def test_store_reviews_survive_reextraction(store):
+    support = store.events(EventFilter(type=["SUPPORT"])).items[0]
+    store.reject_event(support["id"], who="analyst", reason="a welcome")
+    meeting = store.events(EventFilter(document="us-hld-4", type=["CONSULT"])).items[0]
+    washington = {"entity": None, "name": "Washington, DC", "country": "USA"}
+    store.correct_event(meeting["id"], {"location": washington}, who="analyst")
+    outcome = store.add(fourth_meeting_us(), version="9.9.9", reextract=True)
+    assert outcome.action == "reextracted"
+    store.relink()
+    now = {e["type"]: e for e in store.events(EventFilter(document="us-hld-4", include_rejected=True)).items}
+    assert now["SUPPORT"]["id"] != support["id"] and now["SUPPORT"]["review"] == "rejected"
+    assert now["CONSULT"]["location"]["name"] == "Washington, DC" and now["CONSULT"]["review"] == "corrected"
+    assert store.events(EventFilter(type=["SUPPORT"])).total == 0

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from communique import __version__
 from communique.document import Document
 from communique.settings import default_db_url
-from communique.store import resources, writer
+from communique.store import resources, reviews, writer
 from communique.store.engine import open_engine
 from communique.store.queries import SORTS, EventFilter, Page, get_event, iter_events, list_events
 from communique.store.writer import IngestOutcome
@@ -62,13 +62,13 @@ class Store:
     def correct_event(self, event_id: int, changes: dict[str, Any], *, who: str,
                       reason: str | None = None) -> dict[str, Any]:
         with self.engine.begin() as conn:
-            detail = writer.review_event(conn, event_id, who=who, changes=changes, reason=reason)
+            detail = reviews.review_event(conn, event_id, who=who, changes=changes, reason=reason)
         self.relink()
         return detail
 
     def reject_event(self, event_id: int, *, who: str, reason: str | None = None) -> dict[str, Any]:
         with self.engine.begin() as conn:
-            detail = writer.review_event(conn, event_id, who=who, reject=True, reason=reason)
+            detail = reviews.review_event(conn, event_id, who=who, reject=True, reason=reason)
         self.relink()
         return detail
 

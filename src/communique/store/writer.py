@@ -68,7 +68,11 @@ def add_document(conn: Connection, document: Document, *, version: str = __versi
 
 
 def _add_extraction(conn: Connection, document_id: int, document: Document, version: str) -> int:
-    """A new current extraction of a stored text; earlier ones stay but are no longer current."""
+    """A new current extraction of a stored text; earlier ones stay but are no longer current.
+    Reviews of the previous extraction's events carry over to the matching new events."""
+    from communique.store.reviews import carry_reviews, reviewed_events
+
+    previous_reviews = reviewed_events(conn, document_id)
     conn.execute(update(extractions).where(extractions.c.document_id == document_id).values(is_current=False))
     conn.execute(update(events).where(events.c.document_id == document_id).values(is_current=False))
     conn.execute(update(entities).where(entities.c.document_id == document_id).values(is_current=False))
@@ -85,6 +89,8 @@ def _add_extraction(conn: Connection, document_id: int, document: Document, vers
                    "is_current": True} for ev in document.events]
     if event_rows:
         conn.execute(insert(events), event_rows)
+    if previous_reviews:
+        carry_reviews(conn, document_id, extraction_id, document, previous_reviews)
     entity_rows = [{**row, "extraction_id": extraction_id, "document_id": document_id, "is_current": True}
                    for row in rows.entity_rows(document)]
     if entity_rows:
@@ -94,41 +100,3 @@ def _add_extraction(conn: Connection, document_id: int, document: Document, vers
 
 def record_audit(conn: Connection, *, who: str, action: str, target: str, detail: dict[str, Any]) -> None:
     conn.execute(insert(audit_log).values(at=utcnow(), who=who, action=action, target=target, detail=detail))
-
-
-CORRECTABLE = {"type", "status", "mode", "date", "location", "series", "topics", "contexts"}
-
-
-def review_event(conn: Connection, event_id: int, *, who: str, reject: bool = False,
-                 changes: dict[str, Any] | None = None, reason: str | None = None) -> dict[str, Any]:
-    """Correct fields of an event or reject it; the previous values go to the audit trail."""
-    row = conn.execute(select(events).where(events.c.id == event_id)).first()
-    if row is None:
-        raise StoreError(f"no event {event_id}", source="store")
-    payload = dict(row.payload)
-    changes = dict(changes or {})
-    unknown = set(changes) - CORRECTABLE
-    if unknown:
-        raise StoreError(f"cannot correct {', '.join(sorted(unknown))}; correctable fields are "
-                         f"{', '.join(sorted(CORRECTABLE))}", source=f"event {event_id}")
-    if "type" in changes and changes["type"] not in EVENT_TYPES:
-        raise StoreError(f"unknown event type {changes['type']!r}", source=f"event {event_id}")
-    if "status" in changes and changes["status"] not in STATUSES:
-        raise StoreError(f"unknown status {changes['status']!r}", source=f"event {event_id}")
-    before = {k: payload.get(k) for k in changes}
-    payload.update(changes)
-    values: dict[str, Any] = {"payload": payload, "review": "rejected" if reject else "corrected",
-                              "reviewed_by": who, "reviewed_at": utcnow()}
-    if changes:
-        from communique.document import Event
-
-        doc = conn.execute(select(documents).where(documents.c.id == row.document_id)).first()
-        stub = Document(id=doc.doc_key, date=doc.date, text=doc.text, title=doc.title)
-        corrected = Event.from_json({k: v for k, v in payload.items() if k != "evidence_text"})
-        flat = rows.event_row(stub, corrected)
-        values.update({k: v for k, v in flat.items() if k not in ("event_key", "payload", "doc_date")})
-    conn.execute(update(events).where(events.c.id == event_id).values(**values))
-    action = "reject_event" if reject else "correct_event"
-    detail = {"before": before, "after": changes, "reason": reason}
-    record_audit(conn, who=who, action=action, target=f"event:{event_id}", detail=detail)
-    return detail

@@ -51,6 +51,7 @@ MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETRE
 
 
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
+THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
 REFUSABLE_TYPES = ("SUPPORT", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT")
@@ -82,10 +83,9 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         status = "occurred"  # "said he would not provide support": a refusal
     elif status == "negated" and not own_negation(trigger.anchor):
         return []  # an act under a refusal ("would not give permission to help") does not happen
-    announced = _own_status(trigger.anchor, lex) == "planned"
-    if trigger.type in HOSTILE_TYPES and status == "planned" and announced:
+    if status in ("planned", "hypothetical") and _is_threat(trigger, status, lex):
         trigger = Trigger(trigger.token, trigger.anchor, "THREATEN", None, trigger.sense)
-        status = "occurred"  # "said they will attack": a threat
+        status = "occurred"  # "said they will attack", "will withdraw unless ...": a threat
     claim = claimed_by(trigger)
     if claim is not None and trigger.type in HOSTILE_TYPES + ("ASSAULT",):
         return accusation(trigger, claim, ctx, mentions, discourse, lex)
@@ -143,6 +143,23 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+def _is_threat(trigger: Trigger, status: str, lex: Lexicon) -> bool:
+    """A hostile act announced or intended, or any act promised on a condition ('unless')."""
+    anchor = trigger.anchor
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                                for m in c.children) for c in anchor.children)
+    if conditional and status == "planned" and trigger.type not in ("CONSULT", "AGREE"):
+        return True
+    if trigger.type not in HOSTILE_TYPES:
+        return False
+    if _own_status(anchor, lex) == "planned":
+        return True
+    head = anchor.head if anchor.dep_ in ("xcomp", "pcomp") else None
+    if head is not None and head.lemma_.lower() in THREAT_HEADS:
+        return True
+    return head is not None and head.dep_ == "acomp" and head.lemma_.lower() in lex.intent_adjectives
 
 
 def _visit_drafts(trigger: Trigger, ctx: SentenceContext, actors: list[ActorMention],

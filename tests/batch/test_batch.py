@@ -136,3 +136,15 @@ def test_batch_cli_runs_on_a_given_scheduler(tmp_path: Path, pipeline, capsys) -
     assert status == 0
     assert "3 documents extracted, 0 errors" in capsys.readouterr().err
     assert _count(tmp_path / "out", "documents") == 3
+
+
+def test_batch_output_equals_extract_on_the_examples(tmp_path: Path, pipeline) -> None:
+    """Several partitions (each in its own spaCy memory zone) give exactly what `extract` gives."""
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    out = tmp_path / "out"
+    summary = run_batch([str(examples)], out, partition_size=2)
+    direct = {d.id: d.to_json() for d in pipeline.process(read_path(examples))}
+    batch = {d.id: d.to_json() for d in iter_documents(out)}
+    assert summary.documents == len(direct) >= 5
+    assert batch == direct
+    assert _count(out, "events") == sum(len(d["events"]) for d in direct.values()) > 0

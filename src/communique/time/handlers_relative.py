@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from communique.time import calendar as cal
-from communique.time.handlers_dates import Handler
+from communique.time.handlers_dates import Handler, month_day
 from communique.time.lexicon import lexicon, number_value
 from communique.time.resolution import (
     Context,
@@ -59,8 +59,6 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def weekday_week(m: re.Match[str], ctx: Context) -> Found | None:
-    from communique.time.handlers_dates import month_day
-
     found = month_day(m, ctx)
     if found is None:
         return None
@@ -155,8 +153,6 @@ def anaphoric_day(m: re.Match[str], ctx: Context) -> Found | None:
 def _clock_day(m: re.Match[str], ctx: Context) -> dt.date:
     word = (group(m, "dayword") or "").lower()
     if group(m, "month"):
-        from communique.time.handlers_dates import month_day
-
         found = month_day(m, ctx)
         if found is not None:
             return dt.date.fromisoformat(found.value)

@@ -60,3 +60,9 @@ def test_tagger_reproduces_the_seed_timexes(shared) -> None:
     assert [(t.start, t.end, t.type, t.value) for t in found] == [
         (g["start"], g["end"], g["type"], g["value"]) for g in gold
     ]
+
+
+def test_tagger_offsets_survive_letters_that_change_length_when_lowered() -> None:
+    text = "İ" * 80 + " talks resumed on March 3, 2024."  # "İ".lower() is two characters
+    [timex] = tag_text(text, DCT)
+    assert timex.text == "March 3, 2024" and text[timex.start:timex.end] == timex.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from functools import lru_cache
 
 from communique.document import Timex
@@ -36,6 +37,7 @@ WINDOW_AFTER = 24  # and after it ("Friday, Oct. 23, 1998"); a match reaching th
 
 
 _TOKEN = re.compile(r"[a-z]{3,}|\d+")  # every trigger word has three letters or more
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets, unlike lower()
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -47,7 +49,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     table = trigger_words()
     windows: dict[str, list[tuple[int, int]]] = {}
     size = len(text)
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(text.translate(_ASCII_LOWER)):
         word = m.group()
         names = ("digit",) if word[0].isdigit() else table.get(word)
         if not names:

@@ -105,7 +105,7 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
                  and m.text.split()[-1] == subject.text]
         if named:  # "Zelenskyy invited ...": the surname of someone named in full before
             return [named[-1]]
-    if subject.lower_ in ("we", "our", "us") and not discourse.group and discourse.home_country:
+    if subject.lower_ in ("we", "our", "us") and discourse.home_country:
         return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
     if subject.lemma_.lower() in lex.unnamed_groups:  # "insurgents bombarded ...": country unknown
         return [ActorMention(start, end, subject.text, None, "REB", None, "group")]
@@ -257,7 +257,10 @@ def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
     the phrases nested inside them ('support Turkey's efforts [to join the EC]')."""
     phrases = []
     for head in {trigger.anchor, trigger.token}:
+        has_object = any(c.dep_ == "dobj" and c is not trigger.token for c in head.children)
         for child in head.children:
+            if has_object and child.dep_ == "prep" and child.lower_ == "for":
+                continue  # "thanked X for their support": the reason, not the addressee
             if child.dep_ in TARGET_DEPS and child is not trigger.token:
                 phrases.append(phrase_core(child))
     out = []

@@ -44,7 +44,8 @@ class EventsStage:
             evidence = _sentence_evidence(sentence, text)
             if evidence is None or document.is_boilerplate(evidence):
                 continue
-            triggers = [] if _speaker_label(sentence) else find_triggers(sentence, lex)
+            question = text[evidence.start:evidence.end].rstrip("\"”’' ").endswith("?")
+            triggers = [] if question or _speaker_label(sentence) else find_triggers(sentence, lex)
             stops = {t.anchor.i for t in triggers} | {t.token.i for t in triggers}
             in_sentence = [t for t in document.timexes if evidence.start <= t.start < evidence.end]
             ctx = SentenceContext(

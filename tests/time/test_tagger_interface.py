@@ -23,6 +23,7 @@ DCT = dt.date(2024, 5, 20)
         "Troops will march to the border.",
         "The fall of the government surprised observers.",
         "Both sides backed Saudi Vision 2030 and Expo 2025.",
+        "Now, the assembly is one of the largest gatherings of leaders.",
     ],
 )
 def test_tagger_leaves_non_time_words_alone(sentence: str) -> None:

@@ -160,6 +160,8 @@ def set_weekday(m: re.Match[str], ctx: Context) -> Found | None:
 
 def reference(m: re.Match[str], ctx: Context) -> Found | None:
     key = " ".join(m["ref"].lower().replace("’", "'").split())
+    if key == "now" and ctx.starts_sentence(m.start()) and ctx.original.startswith(",", m.end()):
+        return None  # "Now, the alliance ...": a discourse marker, not a time
     return Found("DATE", lexicon()["references"][key], None)
 
 

@@ -179,3 +179,17 @@ def test_api_ingest_extracted_document(client):
 def test_api_error_shape(client, method, url, body, status):
     headers = {"Authorization": f"Bearer {TOKEN}"}
     _assert_error(client.request(method, url, json=body, headers=headers), status)
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "id", "-id", "type"])
+def test_api_events_keyset_pagination(client, sort):
+    everything = [e["id"] for e in client.get(f"/api/events?sort={sort}&limit=100").json()["items"]]
+    seen, url = [], f"/api/events?sort={sort}&limit=3"
+    while True:
+        page = client.get(url).json()
+        seen += [e["id"] for e in page["items"]]
+        if "next_cursor" not in page:
+            break
+        url = f"/api/events?sort={sort}&limit=3&after={page['next_cursor']}"
+    assert seen == everything and len(seen) == 7
+    _assert_error(client.get(f"/api/events?sort={sort}&after=garbage"), 400)

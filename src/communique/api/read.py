@@ -45,6 +45,8 @@ def event_filter(
     sort: Annotated[str, Query(description=", ".join(SORTS))] = "-date",
     limit: Limit = 50,
     offset: Offset = 0,
+    after: Annotated[str | None, Query(description="next_cursor of the previous page (keyset "
+                                       "pagination, same sort; offset is then ignored)")] = None,
 ) -> EventFilter:
     if sort not in SORTS:
         raise ApiError(422, f"sort: choose one of {', '.join(SORTS)}")
@@ -52,7 +54,7 @@ def event_filter(
                        recipient_country=recipient_country, type=type, status=status, mode=mode,
                        context=context, series=series, since=since, until=until, q=q, document=document,
                        cluster_id=cluster, include_rejected=include_rejected, sort=sort, limit=limit,
-                       offset=offset)
+                       offset=offset, after=after)
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

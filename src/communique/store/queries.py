@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select, text
+from sqlalchemy import Connection, Select, and_, func, or_, select, text, tuple_
 
 from communique.store.schema import documents, events
 
@@ -26,11 +26,15 @@ class Page:
     total: int
     limit: int
     offset: int
+    next_cursor: str | None = None  # keyset pagination: pass as `after` for the following page
 
     def to_json(self) -> dict[str, Any]:
         following = self.offset + self.limit if self.offset + self.limit < self.total else None
-        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset,
-                "next_offset": following}
+        out = {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset,
+               "next_offset": following}
+        if self.next_cursor is not None:
+            out["next_cursor"] = self.next_cursor
+        return out
 
 
 @dataclass(slots=True)
@@ -55,6 +59,7 @@ class EventFilter:
     sort: str = "-date"
     limit: int = 50
     offset: int = 0
+    after: str | None = None  # a `next_cursor` from the previous page (keyset pagination; offset ignored)
 
 
 def codes(value: str | list[str] | None) -> list[str]:
@@ -161,8 +166,44 @@ def list_events(conn: Connection, flt: EventFilter | None = None) -> Page:
 
         raise StoreError(f"unknown sort {flt.sort!r}; choose one of {', '.join(SORTS)}", source="query")
     limit = max(1, min(flt.limit, 10_000))
-    rows = conn.execute(_event_select().where(cond).order_by(*order).limit(limit).offset(max(0, flt.offset)))
-    return Page([event_json(r) for r in rows], total, limit, max(0, flt.offset))
+    query = _event_select().where(cond).order_by(*order).limit(limit)
+    offset = max(0, flt.offset)
+    if flt.after:
+        query = query.where(_after(flt.sort, flt.after))
+        offset = 0
+    rows = conn.execute(query.offset(offset)).all()
+    cursor = _cursor(flt.sort, rows[-1]) if len(rows) == limit else None
+    return Page([event_json(r) for r in rows], total, limit, offset, cursor)
+
+
+def _sort_value(sort: str) -> Any:
+    return func.coalesce(events.c.date_start, events.c.doc_date) if sort.endswith("date") else events.c.type
+
+
+def _cursor(sort: str, row: Any) -> str:
+    """Where a page ended, as `<sort value>~<id>` (the id breaks ties)."""
+    if sort.endswith("id"):
+        return f"~{row.id}"
+    value = (row.date_start or row.doc_date).isoformat() if sort.endswith("date") else row.type
+    return f"{value}~{row.id}"
+
+
+def _after(sort: str, cursor: str) -> Any:
+    """The keyset condition for rows after `cursor` in `sort` order."""
+    from communique.errors import StoreError
+
+    value, _, raw_id = cursor.rpartition("~")
+    try:
+        last_id = int(raw_id)
+        key: Any = dt.date.fromisoformat(value) if sort.endswith("date") else value
+    except ValueError:
+        message = f"cursor {cursor!r} does not come from a page sorted by {sort}"
+        raise StoreError(message, source="query") from None
+    descending = sort.startswith("-")
+    if sort.endswith("id"):
+        return events.c.id < last_id if descending else events.c.id > last_id
+    pair = tuple_(_sort_value(sort), events.c.id)
+    return pair < (key, last_id) if descending else pair > (key, last_id)
 
 
 def iter_events(conn: Connection, flt: EventFilter | None = None, *, batch: int = 1000):  # type: ignore[no-untyped-def]

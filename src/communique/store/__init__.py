@@ -17,9 +17,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from communique import __version__
 from communique.document import Document
+from communique.errors import StoreError
 from communique.settings import default_db_url
 from communique.store import resources, reviews, writer
 from communique.store.engine import open_engine
@@ -41,9 +43,15 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
     def add(self, document: Document, *, version: str = __version__,
             reextract: bool = False) -> IngestOutcome:
-        """Store one extracted document in its own transaction (no re-linking)."""
-        with self.engine.begin() as conn:
-            return writer.add_document(conn, document, version=version, reextract=reextract)
+        """Store one extracted document in its own transaction (no re-linking); a database failure
+        becomes a one-line `StoreError` naming the document, and the transaction is rolled back."""
+        try:
+            with self.engine.begin() as conn:
+                return writer.add_document(conn, document, version=version, reextract=reextract)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise StoreError(f"cannot store the document: {reason}",
+                             source=document.source or document.id) from exc
 
     def ingest(self, documents: Iterable[Document], *, relink: bool = True) -> list[IngestOutcome]:
         """Store extracted documents one transaction each, then rebuild the links once."""

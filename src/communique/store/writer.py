@@ -21,6 +21,9 @@ from communique.store import rows
 from communique.store.schema import audit_log, documents, entities, events, extractions
 
 
+MAX_KEY_LENGTH = 400  # documents.doc_key
+
+
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
     """What storing one document did: new | unchanged | revised | reextracted."""
@@ -38,6 +41,9 @@ def utcnow() -> dt.datetime:
 def add_document(conn: Connection, document: Document, *, version: str = __version__,
                  reextract: bool = False) -> IngestOutcome:
     """Store `document` and its extraction (call inside one transaction)."""
+    if not document.id or len(document.id) > MAX_KEY_LENGTH:
+        raise StoreError(f"document id must be 1 to {MAX_KEY_LENGTH} characters (got {len(document.id)})",
+                         source=document.source or document.id[:80])
     sha = document.sha256
     same_text = select(documents.c.id, documents.c.doc_key).where(documents.c.sha256 == sha)
     existing = conn.execute(same_text).first()

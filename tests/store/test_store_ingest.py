@@ -148,3 +148,10 @@ def test_store_reviews_survive_reextraction(store):
     assert now["SUPPORT"]["id"] != support["id"] and now["SUPPORT"]["review"] == "rejected"
     assert now["CONSULT"]["location"]["name"] == "Washington, DC" and now["CONSULT"]["review"] == "corrected"
     assert store.events(EventFilter(type=["SUPPORT"])).total == 0
+
+
+def test_store_overlong_document_id_is_one_line_error(db_url):
+    article = uzbek_kazakh_call_2024()
+    article.id = "x" * 401
+    with open_store(db_url) as store, pytest.raises(StoreError, match="document id must be 1 to 400"):
+        store.add(article)

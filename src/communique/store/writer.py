@@ -20,7 +20,6 @@ from communique.errors import StoreError
 from communique.store import rows
 from communique.store.schema import audit_log, documents, entities, events, extractions
 
-
 MAX_KEY_LENGTH = 400  # documents.doc_key
 
 

@@ -72,8 +72,8 @@ def db_url(request, tmp_path) -> str:
         return f"sqlite:///{tmp_path / 'store.db'}"
     url = os.environ.get("COMMUNIQUE_TEST_PG_URL")
     if not url:
-        if os.environ.get("CI"):
-            pytest.fail("COMMUNIQUE_TEST_PG_URL is not set in CI (.ci/run starts PostgreSQL)")
+        if os.environ.get("CI") or os.environ.get("COMMUNIQUE_REQUIRE_PG"):
+            pytest.fail("PostgreSQL is required but COMMUNIQUE_TEST_PG_URL is not set (.ci/run starts it)")
         pytest.skip("PostgreSQL not configured: set COMMUNIQUE_TEST_PG_URL (see .ci/run)")
     _reset_postgres(url)
     return url

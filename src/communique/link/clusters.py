@@ -38,20 +38,25 @@ class Cluster:
     anchor: LinkEvent
     members: list[LinkEvent] = field(default_factory=list)
     links: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+    key: str = ""  # stable across runs: from the anchor's document hash and event id
+    documents: set[str] = field(default_factory=set)
 
-    @property
-    def key(self) -> str:
-        return "c-" + self.anchor.stable_id.replace(":", "-")
+    def __post_init__(self) -> None:
+        self.key = "c-" + self.anchor.stable_id.replace(":", "-")
+        self.documents = {m.doc_key for m in self.members}
 
-    @property
-    def documents(self) -> set[str]:
-        return {m.doc_key for m in self.members}
+    def add(self, event: LinkEvent, score: float, explanation: dict[str, Any]) -> None:
+        self.members.append(event)
+        self.documents.add(event.doc_key)
+        self.links[event.id] = (score, explanation)
 
 
 def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
     """Score how likely `b` reports the same occasion as `a`, with reasons; None when it cannot."""
     if a.type != b.type or a.status != b.status or a.doc_key == b.doc_key:
         return None
+    if _day_precise(a) and _day_precise(b) and abs((a.start - b.start).days) > DAY_TOLERANCE:
+        return None  # the common case, decided before anything costlier
     reasons = [f"same type {a.type} and status {a.status}"]
     score = 1.0
     if a.mode and b.mode and a.mode != b.mode:
@@ -100,6 +105,10 @@ def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
     score += 0.5 * similarity
     reasons.append(f"text similarity {similarity:.2f}")
     return round(score, 3), reasons
+
+
+def _day_precise(event: LinkEvent) -> bool:
+    return event.precision == "day" or not event.dated
 
 
 def _date_score(a: LinkEvent, b: LinkEvent, *, weak_ok: bool) -> tuple[float, str] | None:
@@ -170,7 +179,6 @@ def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
             result.append(cluster)
         else:
             score, _key, cluster, reasons, member = best
-            cluster.members.append(event)
-            cluster.links[event.id] = (score, {"anchor": False, "matched_event_id": member.id,
-                                               "matched_document": member.doc_key, "reasons": reasons})
+            cluster.add(event, score, {"anchor": False, "matched_event_id": member.id,
+                                       "matched_document": member.doc_key, "reasons": reasons})
     return result

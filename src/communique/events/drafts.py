@@ -113,7 +113,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors = enact_actors(trigger, actors, objects, mentions)
     else:
         actor_countries = countries_of(actors)
-        objects = directed_targets(trigger, objects) or objects
+        objects = directed_targets(trigger, objects)
         if trigger.type in MATERIAL_TYPES:
             taken = {(a.start, a.end) for a in actors}
             recipients = [o for o in objects if (o.start, o.end) not in taken]

@@ -105,7 +105,7 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
                  and m.text.split()[-1] == subject.text]
         if named:  # "Zelenskyy invited ...": the surname of someone named in full before
             return [named[-1]]
-    if subject.lower_ in ("we", "our", "us") and discourse.home_country:
+    if subject.lower_ in ("we", "our", "us", "i", "me") and discourse.home_country:
         return [ActorMention(start, end, subject.text, discourse.home_country, "GOV", None, "state")]
     if subject.lemma_.lower() in lex.unnamed_groups:  # "insurgents bombarded ...": country unknown
         return [ActorMention(start, end, subject.text, None, "REB", None, "group")]
@@ -215,17 +215,19 @@ def countries_of(mentions: list[ActorMention]) -> set[str]:
 PARTNER_PREPS = ("with", "between", "by", "among", "and")
 
 
-def _about_phrase(token: Token) -> bool:
+def _about_phrase(token: Token, keep_relative: bool = False) -> bool:
     """A phrase inside a participant phrase that says what it is about ('regarding X')."""
     if token.dep_ == "prep":
         return token.lower_ not in ("of", "from", "with", "and")
+    if keep_relative and token.dep_ in ("relcl", "advcl"):
+        return False  # "the law passed ..., which toughened the penalties in Kazakhstan"
     return token.dep_ in ("acl", "relcl", "advcl") or token.lower_ in ("regarding", "concerning")
 
 
-def phrase_core(root: Token) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+def phrase_core(root: Token, *, keep_relative: bool = False) -> tuple[tuple[int, int], list[tuple[int, int]]]:
     """A phrase's span and the spans inside it that say what it is about, not who it is."""
     cut = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.subtree
-           if t is not root and _about_phrase(t)]
+           if t is not root and _about_phrase(t, keep_relative)]
     return (root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)), cut
 
 
@@ -262,14 +264,14 @@ def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
             if has_object and child.dep_ == "prep" and child.lower_ == "for":
                 continue  # "thanked X for their support": the reason, not the addressee
             if child.dep_ in TARGET_DEPS and child is not trigger.token:
-                phrases.append(phrase_core(child))
+                phrases.append(phrase_core(child, keep_relative=True))
     out = []
     for m in objects:
         for (start, end), cut in phrases:
             if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
                 out.append(m)
                 break
-    return out
+    return out or list(objects)  # nothing in the phrases: every mention of the clause
 
 
 def enact_actors(trigger: Trigger, actors: list[ActorMention], objects: list[ActorMention],

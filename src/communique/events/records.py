@@ -99,7 +99,9 @@ def make_event(trigger: Trigger, status: str, actors: list[ActorMention], recipi
     countries = {p.country for p in parts} | {r.country for r in recipients}
     if trigger.type == "CONSULT" and mode not in ("visit", "phone") and len(countries - {None}) >= 3:
         mode = "multilateral"
-    extra = {"light": True} if trigger.sense.light else {}
+    extra: dict[str, bool] = {"light": True} if trigger.sense.light else {}
+    if trigger.token.pos_ == "ADJ" and trigger.type == "AGREE":
+        extra["intent"] = True
     if trigger.type not in ("CONSULT", "ACCUSE"):
         mode = trigger.mode
     return Event(id="", type=trigger.type, status=status, extra=extra, mode=mode, actors=parts,

@@ -76,6 +76,7 @@ class EventsStage:
         for k, event in enumerate(events, start=1):
             event.id = f"e{k}"
             event.extra.pop("light", None)
+            event.extra.pop("intent", None)
             event.evidence.sort(key=lambda s: s.start)
         return events
 
@@ -154,6 +155,8 @@ def _worth_keeping(event: Event) -> bool:
             any(p.country for p in event.recipients)
     if event.type in ("AID", "COOPERATE") and len(actor_countries) < 2 and not event.recipients:
         return False  # assistance and material cooperation need a recipient
+    if event.type == "AGREE" and event.extra.get("intent") and len(countries(event)) < 2:
+        return False  # "stands ready to help": an offer needs someone it is made to
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True
     if event.type in SPEECH_ACTS and not event.recipients and not draft_is_light(event):

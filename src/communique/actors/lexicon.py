@@ -10,6 +10,7 @@ article is one dictionary look-up per token position and length. Data files live
 from __future__ import annotations
 
 import csv
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -163,6 +164,9 @@ def load_lexicon() -> Lexicon:
     _load_people(lex)
     _load_places(lex)
     lex.index_lengths()
+    # The dictionaries hold a few hundred thousand long-lived objects; freezing them keeps the
+    # garbage collector from walking them again on every full collection during extraction.
+    gc.freeze()
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     for bucket in lex.phrases.values():
         bucket.sort(key=lambda e: order.get(e.kind, len(order)))

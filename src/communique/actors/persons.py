@@ -193,8 +193,9 @@ class TitleReader:
             if words and token.norm in NAME_PARTICLES and j + 1 < n and (tokens[j + 1].is_cap or hyphen_cap):
                 j += 1
                 continue
-            if words and word == "." and len(tokens[j - 1].text) == 1:
-                j += 1
+            initial_or_jr = len(tokens[j - 1].text) == 1 or tokens[j - 1].norm in NAME_SUFFIXES
+            if words and word == "." and initial_or_jr:
+                j += 1  # an initial ("Brian A. Nichols") or "Jr."
                 continue
             if words and token.norm in NAME_SUFFIXES:
                 j += 1

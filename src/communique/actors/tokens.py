@@ -12,10 +12,9 @@ import re
 from typing import NamedTuple
 
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C., U.S.S.R.
-    r"|(?:St|Gen|Lt|Col|Maj|Adm|Dr|Mr|Mrs|Ms|Jr|Sr|Sen|Rep|Gov|Amb|Capt|Sgt|Prof|No)\.(?=\s|,)"
-    r"|[’']s\b"
+    r"[A-Za-z]\.(?:[A-Za-z]\.)+"  # U.S., D.C., U.S.S.R.
     r"|\w+"
+    r"|[’']s\b"
     r"|[^\w\s]"
 )
 
@@ -41,12 +40,11 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
-    tokens = []
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        tokens.append(Token(word, start + offset, end + offset, word.replace("’", "'").lower()))
-    return tokens
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): per word then
+        return [Token(text[s:e], s + offset, e + offset, normalise(text[s:e])) for s, e in spans]
+    return [Token(text[s:e], s + offset, e + offset, low[s:e]) for s, e in spans]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

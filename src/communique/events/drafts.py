@@ -122,8 +122,11 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               for p in places_for(trigger, ctx)[:1] if p.country]
         else:
             recipients = [o for o in objects if o.country not in actor_countries]
+        scope = trigger.anchor.subtree if trigger.sense.light else trigger.token.subtree
+        if not recipients and trigger.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
+            recipients = _places_as_targets(trigger, mentions, actor_countries)  # "attacks from Gaza"
         if not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
-                t.lemma_.lower() in lex.relationship_nouns for t in trigger.token.subtree):
+                t.lemma_.lower() in lex.relationship_nouns for t in scope):
             if len(actor_countries) >= 2 and trigger.type == "SUPPORT":  # "mutual interest in relations"
                 recipients = list(actors)
             elif len(actor_countries) < 2:
@@ -143,6 +146,15 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+def _places_as_targets(trigger: Trigger, mentions: Mentions, taken: set[str]) -> list[ActorMention]:
+    """'condemned rocket attacks from Gaza': a place in the object names the side addressed."""
+    start, end = trigger.anchor.idx, trigger.anchor.right_edge.idx + len(trigger.anchor.right_edge.text)
+    for place in mentions.places_in(start, end):
+        if place.country and place.country not in taken:
+            return [ActorMention(place.start, place.end, place.text, place.country, None, None, "state")]
+    return []
 
 
 def _is_threat(trigger: Trigger, status: str, lex: Lexicon) -> bool:

@@ -129,7 +129,8 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     if sense.light:
         if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.light_verbs:
             return None
-        if sense.needs_of and not any(t.lemma_.lower() in sense.needs_of for t in token.subtree):
+        scope = list(token.subtree) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
+        if sense.needs_of and not any(t.lemma_.lower() in sense.needs_of for t in scope):
             return None
         return Trigger(token, head, sense.type, sense.mode, sense)
     if sense.type != "CONSULT":

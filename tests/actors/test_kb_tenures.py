@@ -49,3 +49,9 @@ def test_kb_surname_after_unfitting_title_is_not_the_known_person(extract, text:
     people = [e for e in extract(text, "2025-08-01", url="https://www.whitehouse.gov/x").entities
               if e.kind == "person"]
     assert len(people) == 1 and people[0].name == "Lee" and people[0].country == "USA"
+
+
+@pytest.mark.parametrize("text", ["The summit will take place in May in Moscow.",
+                                  "Talks resume on Monday in May."])
+def test_kb_month_is_not_a_surname(extract, nlp, text: str) -> None:
+    assert not [e for e in extract(text, "2022-05-16", nlp=nlp).entities if e.kind == "person"]

@@ -36,6 +36,7 @@ def test_index_lookups(extract, text: str) -> None:
     (zeya,) = index.at(zeya_start, zeya_start + 1)
     assert zeya.kind == "person" and index.country_of(zeya) == "USA" and index.country_of(zeya.id) == "USA"
     assert index.at(first_sentence, first_sentence + 1) == []
+    assert [e.name for _, e in index.places_in(0, first_sentence)] == ["Astana"]
 
 
 def test_stage_seed_entities_match_gold(shared, nlp, extract) -> None:

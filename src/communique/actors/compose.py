@@ -167,8 +167,9 @@ class Composer:
 
     def _known_person(self, piece: Piece, person: Person) -> Mention | None:
         single = len(piece.text.split()) == 1 and piece.text == person.surname
-        if single and not self._looks_like_name(piece):
-            return None
+        if single and (piece.text.lower() in NOT_NAMES or not self._looks_like_name(piece)
+                       or self._label_at(piece.start, piece.end) in {"DATE", "TIME"}):
+            return None  # "in May" is a month, not Theresa May
         title, sector = person.status_on(self.date)
         return Mention("person", piece.start, piece.end, piece.text, person.name,
                        country=person.country_on(self.date), sector=sector, title=None,

@@ -44,6 +44,10 @@ class EntityIndex:
                 out.append((span, entity))
         return out
 
+    def places_in(self, start: int, end: int) -> list[tuple[Span, Entity]]:
+        """(mention, place) pairs inside `[start, end)`: the candidates for an event's location."""
+        return [(span, entity) for span, entity in self.in_span(start, end) if entity.kind == "place"]
+
     def country_of(self, entity: Entity | str | None) -> str | None:
         """The country code of an entity (or entity id): its own, or None."""
         if isinstance(entity, str):

@@ -159,6 +159,8 @@ class TitleReader:
         j, words, person, person_piece = s, 0, None, None
         while j < n and (j == s or self._same_line(j - 1, j)):
             token = tokens[j]
+            if words and (token.norm == tokens[j - 1].norm or is_glued(token.text)):
+                break  # a page's layout repeating or running words together ("Yegorov DaniilHead")
             piece = self.piece_starting(j)
             if piece is not None:
                 known = [e.ref for e in piece.of_kind("person")]
@@ -181,8 +183,6 @@ class TitleReader:
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
                     break
             word = token.text
-            if words and (token.norm == tokens[j - 1].norm or is_glued(word)):
-                break  # a page's layout repeating or running words together ("Yegorov DaniilHead")
             if token.is_cap and word[:1].isalpha() and token.norm not in NOT_NAMES:
                 j, words = j + 1, words + 1
                 continue

@@ -89,31 +89,48 @@ def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:
 
 def _office_key(mention: Mention, groups: dict[str, _Group], date: dt.date | None,
                 home: str | None) -> str | None:
+    """The person an office alone refers to. A bare "the President" in a government's own
+    release is first read as that government's (a Kremlin readout's "the President" is
+    Russia's), then as the nearest earlier holder of that office in the text."""
     core, country = mention.title_core, mention.country
+    if core is None:
+        return None
+    if country is None and core in HOME_OFFICES and home:
+        key = _holder_in_text(mention, groups, home) or _holder_in_kb(mention, home, date, create=False)
+        if key is not None:
+            mention.country = home
+            return key
+    key = _holder_in_text(mention, groups, country)
+    if key is not None:
+        return key
+    if country is None:
+        return None
+    return _holder_in_kb(mention, country, date, create=True)
+
+
+def _holder_in_text(mention: Mention, groups: dict[str, _Group], country: str | None) -> str | None:
+    """The person group with the same office nearest before the mention (else after it)."""
     best: tuple[int, str] | None = None
     for key, group in groups.items():
         if group.kind != "person":
             continue
         for m in group.mentions:
-            if m.title_core != core or (country and m.country and m.country != country):
+            if m.title_core != mention.title_core or (country and m.country and m.country != country):
                 continue
             if country and not m.country and _group_country(group) != country:
                 continue
             distance = mention.start - m.start if m.start <= mention.start else 10**6 + m.start
             if best is None or distance < best[0]:
                 best = (distance, key)
-    if best is not None:
-        return best[1]
-    if country is None and core in HOME_OFFICES:
-        country = home
-        mention.country = home
-    if country is None or core is None:
-        return None
-    person = holder_of(core, country, date)
+    return best[1] if best else None
+
+
+def _holder_in_kb(mention: Mention, country: str, date: dt.date | None, *, create: bool) -> str | None:
+    person = holder_of(mention.title_core or "", country, date)
     if person is not None:
         mention.extra["kb_person"] = person
         return f"person:kb:{person.name}"
-    return f"person:office:{core}:{country}"
+    return f"person:office:{mention.title_core}:{country}" if create else None
 
 
 def _group_country(group: _Group) -> str | None:

@@ -10,6 +10,7 @@ With `client=None` everything runs in this process (tests, debugging, no Dask at
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,7 @@ def _run_distributed(client: Any, stream: Iterator[Partition], output: BatchOutp
 
     pending: dict[Any, Partition] = {}
     done_queue = as_completed()
+    run = uuid.uuid4().hex[:8]  # keys unique per run: a long-lived scheduler must not hand back an old result
     todo = _todo(stream, output, summary, hooks)
     exhausted = False
 
@@ -176,7 +178,7 @@ def _run_distributed(client: Any, stream: Iterator[Partition], output: BatchOutp
                 _finish(partition, _input_errors_only(partition), output, summary, hooks)
                 continue
             future = client.submit(extract, partition.name, partition.documents, pure=False,
-                                   key=f"extract-{partition.name}", retries=1)
+                                   key=f"extract-{partition.name}-{run}", retries=1)
             pending[future] = partition
             done_queue.add(future)
 

@@ -91,11 +91,15 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     start, end = _span(subject)
     found = [m for m in mentions.actors if m.country and m.start < end and start < m.end]
     modifiers = [_span(c) for head in [subject, *subject.conjuncts] for c in head.children
-                 if c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > head.i]
+                 if c.i > head.i and (c.dep_ in ("prep", "relcl", "acl")
+                                      or (c.dep_ == "appos" and head.ent_type_ == "PERSON"))]
     core = [m for m in found if not any(s <= m.start and m.end <= e for s, e in modifiers)]
     found = core or found
     if len(found) > 1 and subject.ent_type_:  # "NATO-member Norway": the head names the actor
-        heads = [m for m in found if any(m.start <= t.idx < m.end for t in (subject, *subject.conjuncts))]
+        listed = [subject, *subject.conjuncts]
+        listed += [a for t in list(listed) for c in t.children if c.dep_ == "appos"
+                   for a in (c, *c.conjuncts)]
+        heads = [m for m in found if any(m.start <= t.idx < m.end for t in listed)]
         found = heads or found
     if found:
         named_people = [m for m in found if m.kind == "person"]

@@ -43,37 +43,51 @@ def nlp():
     return load_nlp()
 
 
-_PG_MIGRATED: set[str] = set()
+@pytest.fixture(scope="session")
+def postgres_schema_url():
+    """A PostgreSQL URL whose `search_path` is a schema of this test process alone (so parallel
+    test runs on one server never empty each other's tables); the schema is dropped at the end.
+    None when COMMUNIQUE_TEST_PG_URL is not set."""
+    from sqlalchemy import create_engine, text
+
+    base = os.environ.get("COMMUNIQUE_TEST_PG_URL")
+    if not base:
+        yield None
+        return
+    schema = f"test_{os.getpid()}"
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}", schema
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
 
 
-def _reset_postgres(url: str) -> None:
-    """Empty the PostgreSQL test database: the first time in a session drop the whole schema (so
-    the migrations run from scratch once), afterwards only empty the tables (much faster)."""
+def _empty_postgres_schema(url: str, schema: str) -> None:
+    """Empty every table of the test schema but the migration record (faster than re-migrating)."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        listed = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                                   "AND tablename != 'alembic_version'"))
-        tables = ", ".join(f'"{row[0]}"' for row in listed)
-        if url in _PG_MIGRATED and tables:
+        listed = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = :schema "
+                                   "AND tablename != 'alembic_version'"), {"schema": schema})
+        tables = ", ".join(f'"{schema}"."{row[0]}"' for row in listed)
+        if tables:
             conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        else:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-            _PG_MIGRATED.add(url)
     engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
+def db_url(request, tmp_path, postgres_schema_url) -> str:
     """An empty store URL: a SQLite file, and PostgreSQL when COMMUNIQUE_TEST_PG_URL is set (CI)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
-    url = os.environ.get("COMMUNIQUE_TEST_PG_URL")
-    if not url:
+    if postgres_schema_url is None:
         if os.environ.get("CI") or os.environ.get("COMMUNIQUE_REQUIRE_PG"):
             pytest.fail("PostgreSQL is required but COMMUNIQUE_TEST_PG_URL is not set (.ci/run starts it)")
         pytest.skip("PostgreSQL not configured: set COMMUNIQUE_TEST_PG_URL (see .ci/run)")
-    _reset_postgres(url)
+    url, schema = postgres_schema_url
+    _empty_postgres_schema(url, schema)
     return url

@@ -193,3 +193,14 @@ def test_api_events_keyset_pagination(client, sort):
         url = f"/api/events?sort={sort}&limit=3&after={page['next_cursor']}"
     assert seen == everything and len(seen) == 7
     _assert_error(client.get(f"/api/events?sort={sort}&after=garbage"), 400)
+
+
+def test_api_ingest_record_runs_the_extractor(client, pipeline):
+    record = {"id": "api-call", "date": "2024-09-03", "title": "Leaders speak by phone",
+              "text": "President Kassym-Jomart Tokayev of Kazakhstan held a telephone conversation with "
+                      "President Shavkat Mirziyoyev of Uzbekistan on September 2, 2024."}
+    response = client.post("/api/documents", json=record, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200 and response.json()["action"] == "new"
+    stored = client.get("/api/documents/api-call").json()
+    assert stored["title"] == "Leaders speak by phone" and stored["extractions"][0]["communique_version"]
+    assert client.get("/api/audit").json()["items"][0]["action"] == "ingest"

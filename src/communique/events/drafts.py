@@ -122,6 +122,11 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               for p in places_for(trigger, ctx)[:1] if p.country]
         else:
             recipients = [o for o in objects if o.country not in actor_countries]
+            if not recipients and trigger.type in ("REQUEST", "ACCUSE", "REJECT"):
+                sectors = {a.sector for a in actors}
+                taken = {(a.start, a.end) for a in actors}
+                recipients = [o for o in objects if (o.start, o.end) not in taken and o.sector
+                              and o.sector not in sectors]  # the opposition against the government
         scope = trigger.anchor.subtree if trigger.sense.light else trigger.token.subtree
         if not recipients and trigger.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
             recipients = _places_as_targets(trigger, mentions, actor_countries)  # "attacks from Gaza"

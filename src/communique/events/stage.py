@@ -163,7 +163,13 @@ def _worth_keeping(event: Event) -> bool:
         return False  # "thanked them", "condemned the attacks": a speech act needs its addressee
     if event.type == "CONSULT":
         return len(countries(event)) >= 2
-    return not (event.recipients and {p.country for p in event.recipients} <= actor_countries)
+    if event.recipients and {p.country for p in event.recipients} <= actor_countries:
+        # within one state only demands, accusations and refusals between different bodies count
+        # ("the opposition demanded that the government ..."); praise of one's own is courtesy
+        actor_sectors = {p.sector for p in event.actors}
+        return event.type in ("REQUEST", "ACCUSE", "REJECT") and \
+            any(p.sector not in actor_sectors for p in event.recipients)
+    return True
 
 
 SPEECH_ACTS = ("SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN")

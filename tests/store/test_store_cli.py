@@ -62,6 +62,13 @@ def test_store_cli_ingest_query_export_commitments(db_url, extracted, tmp_path, 
     assert timeline[1].split()[:4] == ["round", "?", "2022-06-14", "Ashgabat"]
     assert timeline[2] == "  next: round ? due 2023 Brussels (announced)"
     assert main(["series", "no-such-series", "--db", db_url]) == 1
+    capsys.readouterr()
+
+    assert main(["get", "/api/stats", "--db", db_url]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 4
+    assert main(["get", "/api/events/999999", "--db", db_url]) == 1
+    assert json.loads(capsys.readouterr().out) == {"ok": False, "error": "no such event", "errors": [],
+                                                    "status": 404}
 
 
 def test_store_cli_ingest_reports_bad_inputs_and_goes_on(db_url, extracted, tmp_path, capsys):

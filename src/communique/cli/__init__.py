@@ -14,7 +14,7 @@ from communique import __version__
 from communique.errors import CommuniqueError
 
 COMMANDS = ["extract", "timeml", "ingest", "query", "eval", "batch", "load", "export", "commitments",
-            "reextract", "watch", "serve", "series"]
+            "reextract", "watch", "serve", "series", "get"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,3 +50,24 @@ def test_stage_passed_law_is_legislative_enact(extract, countries, text: str, da
 @pytest.mark.parametrize("text,date", [(DOMESTIC, "2024-05-06")])
 def test_stage_domestic_article_stays_quiet(extract, countries, text: str, date: str) -> None:
     assert extract(text, date).events == []
+
+
+CALL_READOUT = (
+    "Secretary of State Antony J. Blinken met yesterday with Foreign Minister Penny Wong of Australia "
+    "in Washington. The Secretary urged China to stop its pressure on Taiwan. He condemned recent "
+    "missile launches by North Korea. Is the United States planning to send more vaccines to Brazil?"
+)
+
+
+@pytest.mark.parametrize("text,date", [(CALL_READOUT, "2023-07-29")])
+def test_stage_readout_acts_take_the_meeting_date_and_questions_stay_quiet(extract, countries, text: str,
+                                                                           date: str) -> None:
+    document = extract(text, date)
+    by_type = {e.type: e for e in document.events}
+    assert countries(by_type["CONSULT"]) == {"USA", "AUS"}
+    assert by_type["CONSULT"].date is not None and by_type["CONSULT"].date.value == "2023-07-28"
+    request = by_type["REQUEST"]
+    assert [p.country for p in request.recipients] == ["CHN"]
+    assert request.date is not None and request.date.value == "2023-07-28"  # said at the meeting
+    assert {p.country for p in by_type["ACCUSE"].recipients} == {"PRK"}
+    assert "AID" not in by_type  # a question reports nothing

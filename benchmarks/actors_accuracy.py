@@ -7,7 +7,10 @@ resolved (`actor_for_phrase`, with the document date and publisher). Unresolved 
 wrong. Gold participants without a country are skipped. For PETRARCH-2, whose participants
 carry only codes, the figure is coverage: the share of gold participant countries that the
 stage found somewhere in the sentence. Places: each gold event location name is resolved the
-same way. The seed is compared entity by entity.
+same way. The seed is compared entity by entity. "Named" participants are those whose phrase
+holds a proper noun (not "They", "its armed forces", "senior government officials", which only
+the events stage's discourse can resolve); "resolved" counts only participants the stage gave
+any country, so it measures how often a resolution is right.
 
     .venv/bin/python benchmarks/actors_accuracy.py [--errors] [--set plover-gsr]
 """
@@ -95,6 +98,9 @@ def score_set(name: str, show_errors: bool) -> dict[str, tuple[int, int]]:
                     if is_named(phrase.strip()):
                         tally["named"] += 1
                         tally["named_ok"] += ok
+                    if got:
+                        tally["resolved"] += 1
+                        tally["resolved_ok"] += ok
                     if not ok and show_errors:
                         print(f"  [{name}] participant {phrase!r}: gold {participant['country']} got {got}")
                 else:
@@ -110,7 +116,7 @@ def score_set(name: str, show_errors: bool) -> dict[str, tuple[int, int]]:
                 tally["places_ok"] += ok
                 if not ok and show_errors:
                     print(f"  [{name}] place {location['name']!r}: gold {location['country']} got {got}")
-    measures = ("participants", "named", "coverage", "places")
+    measures = ("participants", "named", "resolved", "coverage", "places")
     return {k: (tally[k + "_ok"], tally[k]) for k in measures if tally[k]}
 
 
@@ -144,6 +150,7 @@ def main() -> None:
         results = score_seed(args.errors) if name == "seed" else score_set(name, args.errors)
         for measure, (ok, total) in results.items():
             label = {"participants": "participant country", "named": "named participant country",
+                     "resolved": "resolved participant country",
                      "coverage": "participant coverage",
                      "places": "place country"}[measure]
             print(f"{name:<14} {label:<26} {ok:>8} {total:>6} {ok / total:>9.3f}")

@@ -16,9 +16,9 @@ from communique.events.scoring import load_documents, score
 
 FLOORS = {
     # set: (event F1 floor, date accuracy floor or None, location accuracy floor or None)
-    "eval/dev-articles": (0.76, 0.95, 0.80),
-    "eval/petr2-gsr": (0.40, None, None),
-    "eval/plover-gsr": (0.49, None, None),
+    "eval/dev-articles": (0.80, 0.95, 0.85),
+    "eval/petr2-gsr": (0.42, None, None),
+    "eval/plover-gsr": (0.50, None, None),
 }
 
 

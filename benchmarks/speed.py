@@ -156,9 +156,10 @@ def cmd_batch(args: argparse.Namespace) -> dict:
     small the driver's share is) says what a quiet machine would do."""
     import os
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from communique.batch import run_batch
+    from communique.batch.cluster import local_cluster
     from communique.batch.worker import warm_up
 
     records = sample_records(args.docs, max_chars=args.max_chars)
@@ -168,8 +169,7 @@ def cmd_batch(args: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
         corpus = write_jsonl(records, Path(tmp) / "sample.jsonl")
         for workers in args.workers:
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                              host="127.0.0.1", memory_limit=0) as cluster, Client(cluster) as client:
+            with local_cluster(workers) as cluster, Client(cluster) as client:
                 client.run(warm_up)
                 worker_pids = list(client.run(os.getpid).values())
                 times, worker_cpu, driver_cpu = [], [], []
@@ -213,9 +213,10 @@ def cmd_memory(args: argparse.Namespace) -> dict:
     """Peak memory of the driver and of the worker for growing corpora: flat means streaming works."""
     import os
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from communique.batch import run_batch
+    from communique.batch.cluster import local_cluster
     from communique.batch.worker import warm_up
 
     results: dict = {"conditions": conditions(), "runs": {}}
@@ -224,8 +225,7 @@ def cmd_memory(args: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory(prefix="communique-mem-") as tmp:
         for size in args.sizes:
             corpus = write_jsonl(biggest[:size], Path(tmp) / f"s{size}.jsonl")
-            with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                              host="127.0.0.1", memory_limit=0) as cluster, Client(cluster) as client:
+            with local_cluster(1) as cluster, Client(cluster) as client:
                 client.run(warm_up)
                 worker_pids = set(client.run(os.getpid).values())
                 with TreeMemory(interval=0.1) as memory:

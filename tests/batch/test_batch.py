@@ -11,6 +11,7 @@ import pytest
 
 from batch_corpus import article, records, write_jsonl
 from communique.batch import TABLES, run_batch
+from communique.batch.cluster import local_cluster
 from communique.batch.load import iter_documents, output_info
 from communique.batch.output import OutputError
 from communique.ingest import read_path
@@ -111,10 +112,10 @@ def test_batch_documents_round_trip_for_load(tmp_path: Path, pipeline) -> None:
 
 
 def test_batch_on_dask_local_cluster_matches_in_process(tmp_path: Path, pipeline) -> None:
-    distributed = pytest.importorskip("distributed")
+    from distributed import Client
+
     corpus = write_jsonl(tmp_path / "c.jsonl", [*records(5), "not json"])
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(1, processes=False) as cluster, Client(cluster) as client:
         summary = run_batch([str(corpus)], tmp_path / "dask", client=client, partition_size=2)
     assert (summary.documents, summary.errors) == (5, 1)
     run_batch([str(corpus)], tmp_path / "local", partition_size=2)
@@ -125,12 +126,10 @@ def test_batch_on_dask_local_cluster_matches_in_process(tmp_path: Path, pipeline
 
 
 def test_batch_cli_runs_on_a_given_scheduler(tmp_path: Path, pipeline, capsys) -> None:
-    distributed = pytest.importorskip("distributed")
     from communique.cli import main
 
     corpus = write_jsonl(tmp_path / "c.jsonl", records(3))
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(1, processes=False) as cluster:
         status = main(["batch", str(corpus), "--out", str(tmp_path / "out"), "--scheduler",
                        cluster.scheduler_address, "--quiet"])
     assert status == 0

@@ -56,13 +56,11 @@ class _Hooks:
 
 
 def _local_cluster(workers: int):  # type: ignore[no-untyped-def]
-    import logging
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
+    from communique.batch.cluster import local_cluster
 
-    # silence_logs: Dask's own warnings (a slow worker shutdown) are not the user's business
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR)
+    cluster = local_cluster(workers)
     return cluster, Client(cluster)
 
 

@@ -267,6 +267,8 @@ def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
         for child in head.children:
             if has_object and child.dep_ == "prep" and child.lower_ == "for":
                 continue  # "thanked X for their support": the reason, not the addressee
+            if trigger.type == "AGREE" and child.dep_ == "prep" and child.lower_ not in ("with", "to"):
+                continue  # "agreed on the need to ...": what was agreed, not with whom
             if child.dep_ in TARGET_DEPS and child is not trigger.token:
                 phrases.append(phrase_core(child, keep_relative=True))
     out = []

@@ -118,7 +118,7 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     head_lemma = head.lemma_.lower()
     if sense.act:
         direct = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "conj" and token.head.dep_ == "dobj") \
-            or (token.dep_ == "compound" and token.head.dep_ == "dobj")
+            or (token.dep_ == "compound" and token.head.dep_ == "dobj") or _amount_of(token)
         if not direct or head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.act_verbs:
             return None
         if sense.needs_verb and head_lemma not in sense.needs_verb:
@@ -140,6 +140,13 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     if head.pos_ in ("VERB", "AUX") and head_lemma in lex.consult_noun_verbs and token.dep_ != "nsubj":
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
     return None
+
+
+def _amount_of(token: Token) -> bool:
+    """'provided $50 million in humanitarian assistance': the act noun hangs off the amount."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "in" and prep.head.dep_ == "dobj" and \
+        any(t.like_num or t.text in ("$", "€", "£") for t in prep.head.subtree)
 
 
 def _noun_mode(token: Token, sense: TriggerSense) -> str | None:

@@ -88,6 +88,8 @@ def test_link_same_meeting_two_sources_one_cluster(db_url):
         assert "same series" in reasons and "same place" in reasons and "0 day(s) apart" in reasons
         # the SUPPORT event of the US readout stays a cluster of its own
         assert store.stats()["clusters"] == 2
+        # both reports are events of the series, whatever name each gave it
+        assert store.events(EventFilter(series=HLD_KEY)).total == 2
 
 
 def test_link_different_dialogues_do_not_cluster(db_url):
@@ -164,3 +166,15 @@ def test_link_open_ended_promise_needs_more_than_the_same_countries(db_url):
         (commitment,) = store.commitments().items
         assert commitment["status"] == "pending" and commitment["due"] is None
         assert commitment["explanation"]["reasons"] == ["no date promised: open-ended"]
+
+
+def test_link_report_without_series_name_joins_the_series_through_its_cluster(db_url):
+    unnamed = fourth_meeting_us()
+    unnamed.events[0].series = None
+    with open_store(db_url) as store:
+        store.ingest([fourth_meeting_kz(), unnamed])
+        assert store.clusters(min_sources=2).total == 1
+        keys = {e["document"]["key"] for e in store.events(EventFilter(series=HLD_KEY)).items}
+        assert keys == {"kz-hld-4", "us-hld-4"}
+        (round_4,) = store.series(HLD_KEY)["rounds"]
+        assert sorted(round_4["documents"]) == ["kz-hld-4", "us-hld-4"]

@@ -79,8 +79,11 @@ def relink(conn: Connection) -> dict[str, int]:
                  .values(cluster_id=None, series_key=None))
     cluster_ids = _write_clusters(conn, all_clusters)
     by_id = {e.id: e for e in items}
-    updates = [{"eid": e.id, "cid": cluster_ids[c.key], "skey": by_id[e.id].series_key}
-               for c in all_clusters for e in c.members]
+    updates = []
+    for cluster in all_clusters:  # a report that does not name the dialogue still belongs to its round
+        cluster_series = next((m.series_key for m in cluster.members if m.series_key), None)
+        updates.extend({"eid": e.id, "cid": cluster_ids[cluster.key],
+                        "skey": by_id[e.id].series_key or cluster_series} for e in cluster.members)
     if updates:
         conn.execute(update(events).where(events.c.id == bindparam("eid"))
                      .values(cluster_id=bindparam("cid"), series_key=bindparam("skey")), updates)

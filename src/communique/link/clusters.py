@@ -1,11 +1,16 @@
 """Cross-article event clustering: one cluster per occasion, every source kept, each link explained.
 
-Two reports are the same occasion when they have the same type and status, different
-documents, agreeing participant countries, compatible dates (a few days apart when a day
-is known, to allow for readouts published the day after), no conflicting place, mode or
-series round. Among the clusters that qualify, the highest score wins; text similarity of
-the evidence and topics only breaks ties. Events are visited in content order (date,
-document, event key), so the result is the same whatever order articles arrived in.
+Two reports are the same occasion when they have the same type and status, come from
+different documents, have agreeing participants (all countries for meetings and agreements;
+actors with actors and recipients with recipients for directed acts), compatible dates (a few
+days apart when a day is known, to allow for readouts published the day after) and no
+conflicting place, mode or series round — and something ties them beyond type, countries and
+a nearby day: the same series, the same place, the same stated day, or else identical
+participants and similar wording of the evidence. (Read on the Central Asia corpus, looser
+rules merged unrelated statements of one government on consecutive days.) Among the clusters
+that qualify, the highest score wins, text similarity breaking ties; an event must be
+compatible with every member of the cluster it joins. Events are visited in content order
+(date, document, event key), so the result is the same whatever order articles arrived in.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from communique.link.model import (
 
 DAY_TOLERANCE = 3  # days between two day-precise reports of one occasion
 # Without a shared series, place or stated day, two reports are one occasion only when their
-# participants are the same and their words agree this much (evidence, topics, titles):
+# participants are the same and their words agree this much (evidence, topics, series, place):
 WEAK_LINK_SIMILARITY = 0.15  # for meetings and agreements between the same two or more countries
 WEAK_LINK_SIMILARITY_OTHER = 0.3  # for everything else (statements, aid, one-country acts)
 WEAK_LINK_SHARED_WORDS = 6  # and they share at least this many content words (short texts mislead)

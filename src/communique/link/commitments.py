@@ -2,8 +2,10 @@
 
 - due window: from the promised date's value and precision ("2025" → 2025-01-01..2025-12-31);
   a promise with no date is open-ended (it can be fulfilled or cancelled, never overdue);
-- fulfilled: a later occurred occasion of the same type, in the same series (same round when
-  both say) or among the same participant countries, at a compatible place, inside the window;
+- fulfilled: a later occurred occasion of the same type inside the window, in the same series
+  (same round when both say), or with all the promise's two or more countries taking part at
+  a compatible place — the promise needing a due window, the promised place or similar wording
+  to tie them (an open-ended "will continue to support" is not kept by any later statement);
 - cancelled: a negated report of the same occasion in a later article published before the
   window closed (fulfilment wins if both exist);
 - overdue: the window ended before `as_of`, which is the newest article date in the store —

@@ -91,3 +91,10 @@ def test_persons_title_runs_through_a_body_name(extract, find_entity, text: str)
 @pytest.mark.parametrize("text", ["Talks with Secretary of State\nInitiative partners went on."])
 def test_persons_name_never_starts_on_the_next_line(extract, text: str) -> None:
     assert not [e for e in extract(text).entities if e.kind == "person" and "Initiative" in e.name]
+
+
+@pytest.mark.parametrize("text", ["The President and G7 leaders will discuss trade."])
+def test_persons_title_does_not_run_into_a_following_body(extract, find_entity, text: str) -> None:
+    document = extract(text, "2023-04-25", url="https://www.whitehouse.gov/x")
+    assert find_entity(document, "igo", "G7").members
+    assert find_entity(document, "person", "Joe Biden").title == "President of the United States"

@@ -67,7 +67,11 @@ class Composer:
         if j >= len(self.tokens) or "\n" in self.text[piece.end:self.tokens[j].start]:
             return False
         nxt = self.tokens[j]
-        return nxt.is_cap and nxt.text[:1].isalpha() and self.reader.piece_starting(j) is None
+        piece_next = self.reader.piece_starting(j)
+        if piece_next is not None:  # "Federal Minister", "Kyiv authorities"; not "Darfur rebels"
+            head = piece_next.first("head")
+            return "title" in piece_next.kinds() or (head is not None and head.ref.makes_entity)
+        return nxt.is_cap and nxt.text[:1].isalpha()
 
     def _state_after_comma(self, piece: Piece) -> State | None:
         j = piece.j
@@ -108,9 +112,11 @@ class Composer:
         """Whether a capitalised word, not the first of its sentence nor one of `allow`, runs into
         the piece on the same line ("George Washington")."""
         i = piece.i - 1
-        if i < 1 or self.reader.piece_ending(piece.i) is not None:
+        if i < 0 or (i == 0 and not self.phrase_mode) or self.reader.piece_ending(piece.i) is not None:
             return False
         prev = self.tokens[i]
+        if i == 0:  # a phrase's first word: "Homeland Union" is a party, not a town
+            return prev.is_cap and prev.text[:1].isalpha() and prev.norm not in allow | {"the"}
         if "\n" in self.text[prev.end:piece.start] or prev.norm in allow:
             return False
         return (prev.is_cap and prev.text[:1].isalpha() and prev.norm != "the"

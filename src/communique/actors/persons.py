@@ -111,6 +111,8 @@ class TitleReader:
                         break
                     state = piece.first("state", "demonym").ref
                 elif "org" in kinds or "head" in kinds or "title" in kinds:
+                    if "title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}:
+                        break  # "the President and G7 leaders": a body joins a title only after "of"
                     entry = piece.first("org")
                     if entry is not None and org is None:
                         org = entry.ref

@@ -104,3 +104,23 @@ def test_bad_input_output_folder_unusable(tmp_path: Path, content: bytes) -> Non
                            str(blocker), "--workers", "0"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert f"{blocker}: [E400]" in proc.stderr
+
+
+def test_bad_input_full_disk_is_one_line(tmp_path: Path, monkeypatch, capsys, pipeline) -> None:
+    import errno
+
+    import pyarrow.parquet as pq
+
+    from communique.cli import main
+
+    def full(*_args: object, **_kw: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(2))
+    monkeypatch.setattr(pq, "write_table", full)
+    status = main(["batch", str(corpus), "--out", str(tmp_path / "out"), "--workers", "0", "--quiet"])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    assert "[E400] cannot write (No space left on device); rerun to finish" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not list((tmp_path / "out").rglob("*.tmp"))

@@ -44,13 +44,21 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_error(exc: OSError, path: Path) -> OutputError:
+    return OutputError(f"cannot write ({exc.strerror or exc}); rerun to finish", source=str(path))
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_error(exc, path) from None
     _fsync_dir(path.parent)
 
 
@@ -139,10 +147,14 @@ class BatchOutput:
 
     def _write_parquet(self, path: Path, table: pa.Table) -> None:
         tmp = path.with_name(f".{path.name}.tmp")
-        pq.write_table(table, tmp, compression="zstd")
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        try:
+            pq.write_table(table, tmp, compression="zstd")
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:  # a full disk, a read-only or vanished folder: the run stops, one line
+            tmp.unlink(missing_ok=True)
+            raise _write_error(exc, path) from None
         _fsync_dir(path.parent)
 
     def ensure_every_table(self) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from communique.document import Event, EventDate, Location, Participant, Series, Span, Timex
 from communique.events.lexicon import Lexicon
@@ -127,3 +128,63 @@ def finish(draft: Draft, ctx: SentenceContext, lex: Lexicon) -> None:
     if event.type in ("CONSULT", "AGREE", "SUPPORT") and "diplomatic" not in contexts:
         contexts.append("diplomatic")
     event.contexts = contexts
+    event.topics = topics_of(draft.trigger, ctx.sentence, lex)
+
+
+TOPIC_DEPS = ("dobj", "pobj")
+TOPIC_PREPS = ("for", "about", "on", "to", "regarding", "over")
+MAX_TOPIC_WORDS = 8
+
+
+def topics_of(trigger: Trigger, sentence: SpacySpan, lex: Lexicon) -> list[str]:
+    """Short phrases naming what was discussed, supported or condemned: the objects of the trigger
+    (and, for a meeting, of the discussion verbs of its sentence)."""
+    heads = [trigger.token]
+    if trigger.type == "CONSULT":
+        heads += [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in lex.discussion_verbs]
+    topics: list[str] = []
+    if trigger.token.dep_ in ("acl", "relcl") and trigger.type == "ENACT":  # "the law passed on ..."
+        topics.append(_phrase(trigger.token.head))
+    for head in heads:
+        for child in head.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            elif child.dep_ not in ("dobj",):
+                continue
+            if target is None or target.pos_ in ("PRON", "PROPN") and target.ent_type_:
+                continue
+            phrase = _phrase(target)
+            if phrase and phrase not in topics:
+                topics.append(phrase)
+    return [t for t in topics if t]
+
+
+def _phrase(target: Token) -> str:
+    """A short noun phrase: the word with its modifiers and an 'of / on / in' complement."""
+    owners = [t for c in target.children if c.dep_ == "poss" for t in c.subtree]
+    words = [t for t in target.subtree if t.i <= target.i and not t.is_punct and t not in owners
+             and t.dep_ not in ("det", "case")]
+    for child in target.children:  # "implementation of the reform agenda"
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "in"):
+            words += [t for t in child.subtree if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
+    words = words[:MAX_TOPIC_WORDS]
+    if not words or (len(words) == 1 and words[0].is_stop):
+        return ""
+    return " ".join(t.text for t in words)
+
+
+def discussion_topics(sentence: SpacySpan, lex: Lexicon) -> list[str]:
+    """What 'the parties discussed' or 'focused on' in a sentence about the occasion."""
+    topics: list[str] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.discussion_verbs:
+            continue
+        for child in verb.children:
+            target = child if child.dep_ == "dobj" else None
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            phrase = _phrase(target) if target is not None else ""
+            if phrase and phrase not in topics:
+                topics.append(phrase)
+    return topics

@@ -16,6 +16,7 @@ from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.mentions import Mentions, collect_mentions, publisher_country
 from communique.events.participants import Discourse
 from communique.events.promises import confirmed_arrangements
+from communique.events.records import discussion_topics
 from communique.events.series import find_series
 from communique.events.triggers import find_triggers
 from communique.events.when_where import attach_places, attach_timexes
@@ -66,6 +67,8 @@ class EventsStage:
                 occasion = _latest_occasion(drafts)
                 if occasion is not None:
                     add_evidence(occasion, evidence)
+                    occasion.event.topics.extend(t for t in discussion_topics(sentence, lex)
+                                                 if t not in occasion.event.topics)
             drafts.extend(sentence_drafts)
             _update_discourse(discourse, drafts, sentence_drafts, mentions, evidence)
         if _domestic(mentions) and len(list(doc.sents)) >= 3:  # one sentence alone cannot tell

@@ -21,7 +21,7 @@ from communique.batch.partitions import Partition, SeenIds, count_records, finge
 from communique.batch.tables import empty_rows, error_row, one_line, to_tables
 from communique.batch.worker import PartitionResult, extract_partition
 
-DEFAULT_PARTITION_SIZE = 64
+DEFAULT_PARTITION_SIZE = 32  # small enough for frequent progress, large enough for spaCy batching
 
 
 @dataclass

@@ -93,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
             except Exception as exc:  # noqa: BLE001 - a worker that cannot load the pipeline: one line
                 raise CommuniqueError(f"the workers cannot load the pipeline ({type(exc).__name__}: {exc})",
                                       source=args.scheduler or "local cluster") from None
+            if not args.quiet:
+                n = len(client.scheduler_info().get("workers", {}))
+                workers_text = f"{n} worker{'' if n == 1 else 's'}"
+                hooks.progress.message(f"communique batch: {workers_text} ready at "
+                                       f"{client.scheduler.address}; tables go to {args.out}")
         summary = run_batch(args.inputs, args.out, client=client, date=args.date,
                             partition_size=args.partition_size, hooks=hooks)
     finally:

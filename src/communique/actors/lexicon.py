@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from communique.actors.tokens import phrase_key, tokenize
 from communique.settings import DATA_DIR
 
 ACTORS_DATA = DATA_DIR / "actors"
+_PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 
 # Kinds of lexicon entries, in the order a tie between two entries of one phrase is broken.
 KIND_ORDER = ("org", "head", "state", "demonym", "person", "title", "group", "capital", "place")
@@ -77,11 +79,17 @@ class Lexicon:
         self.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in by_first.items()}
 
     def add(self, phrase: str, kind: str, ref: Any) -> None:
-        tokens = tokenize(phrase)
-        if not tokens:
-            return
-        key = tuple(t.norm for t in tokens)
-        entry = Entry(kind, ref, tuple(t.is_cap for t in tokens), phrase)
+        if _PLAIN.match(phrase):  # most names are plain words: split them without the tokenizer
+            words = phrase.split()
+            key = tuple(w.lower() for w in words)
+            mask = tuple(w[0].isupper() for w in words)
+        else:
+            tokens = tokenize(phrase)
+            if not tokens:
+                return
+            key = tuple(t.norm for t in tokens)
+            mask = tuple(t.is_cap for t in tokens)
+        entry = Entry(kind, ref, mask, phrase)
         bucket = self.phrases.setdefault(key, [])
         if any(e.kind == kind and e.ref == ref and e.mask == entry.mask for e in bucket):
             return

@@ -55,3 +55,13 @@ def test_kb_surname_after_unfitting_title_is_not_the_known_person(extract, text:
                                   "Talks resume on Monday in May."])
 def test_kb_month_is_not_a_surname(extract, nlp, text: str) -> None:
     assert not [e for e in extract(text, "2022-05-16", nlp=nlp).entities if e.kind == "person"]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [("the Kazakh Foreign Minister", "Murat Nurtleu"),
+                                              ("the Kyrgyz Foreign Minister", "Jeenbek Kulubaev")])
+def test_kb_office_spellings_meet(phrase: str, name: str) -> None:
+    """"Foreign Minister" and "Minister of Foreign Affairs of X" are one office."""
+    import datetime as dt
+
+    actor = actor_for_phrase(phrase, dt.date(2024, 5, 20))
+    assert actor is not None and actor.name == name

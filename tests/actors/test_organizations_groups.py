@@ -49,3 +49,15 @@ def test_organizations_bare_government_is_the_publishers(extract, find_entity, t
     document = extract(text, "2022-04-04", url="http://en.kremlin.ru/events/president/news/1")
     assert find_entity(document, "organization", "Government of Russia").country == "RUS"
     assert find_entity(document, "organization", "Kremlin").sector == "GOV"
+
+
+@pytest.mark.parametrize(("phrase", "kind", "country"), [
+    ("the U.S. Embassy in Astana", "organization", "USA"),
+    ("UN Secretary-General António Guterres", "person", "UNO"),
+    ("U.S. Ambassador to Kazakhstan Daniel Rosenblum", "person", "USA"),
+])
+def test_organizations_bodies_and_places_inside_titles(phrase: str, kind: str, country: str) -> None:
+    import datetime as dt
+
+    actor = actor_for_phrase(phrase, dt.date(2024, 5, 20))
+    assert actor is not None and (actor.kind, actor.country) == (kind, country)

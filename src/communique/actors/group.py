@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from communique.actors.kb import holder_of, office_core
+from communique.actors.kb import holder_of
 from communique.actors.mentions import Mention
 from communique.document import Entity, Span
 
@@ -194,8 +194,7 @@ def _person(group: _Group, date: dt.date | None) -> Entity:
         sector = "ELI"
     else:
         sector = next((m.sector for m in mentions if m.title and m.sector), None) or kb_sector
-    fuller = kb_title and title and office_core(kb_title) == office_core(title) and len(kb_title) > len(title)
-    if title is None or fuller or (title.isupper() and kb_title):
-        title = kb_title  # "President" written, "President of Ukraine" known
+    if title is None or (title.isupper() and kb_title):
+        title = kb_title  # the office as written; the knowledge base's only when none is
     return Entity(id=_slug(name.split()[-1] if kb is None and " " in name else name), kind="person",
                   name=name, country=country, sector=sector, title=title)

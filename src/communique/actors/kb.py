@@ -130,12 +130,28 @@ def holder_of(title_core: str, country: str, day: dt.date | None) -> Person | No
     return None
 
 
+_SAME_OFFICE = {"foreign minister": "minister of foreign affairs",
+                "minister for foreign affairs": "minister of foreign affairs",
+                "foreign affairs minister": "minister of foreign affairs",
+                "minister of external affairs": "minister of foreign affairs",
+                "minister for europe and foreign affairs": "minister of foreign affairs",
+                "secretary of foreign affairs": "minister of foreign affairs",
+                "defence minister": "minister of defence", "defense minister": "minister of defence",
+                "minister of defense": "minister of defence", "premier": "prime minister"}
+
+
 def office_core(title: str) -> str:
-    """The office without its country: "President of Kazakhstan" → "president"."""
+    """The office without its country, in one spelling: "President of Kazakhstan" → "president",
+    "Foreign Minister" → "minister of foreign affairs"."""
+    core = _office_core(title)
+    return _SAME_OFFICE.get(core, core)
+
+
+def _office_core(title: str) -> str:
     core = title.lower()
     for sep in (" of the ", " of "):
         if sep in core:
-            head, _, rest = core.partition(sep)
+            head, _, rest = core.rpartition(sep)
             if rest and rest[0].isalpha() and head in _HEADS_WITH_COUNTRY:
                 return head
     return core
@@ -143,7 +159,10 @@ def office_core(title: str) -> str:
 
 _HEADS_WITH_COUNTRY = {"president", "prime minister", "vice president", "minister of foreign affairs",
                        "foreign minister", "chancellor", "king", "emir", "crown prince",
-                       "chairman of the senate", "speaker"}
+                       "chairman of the senate", "speaker", "minister for foreign affairs",
+                       "minister of external affairs", "minister for europe and foreign affairs",
+                       "minister of defence", "minister of defense", "premier", "queen",
+                       "secretary of foreign affairs", "deputy prime minister"}
 
 
 @lru_cache(maxsize=1)

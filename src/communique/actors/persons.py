@@ -72,16 +72,20 @@ class TitleReader:
     def _same_line(self, a: int, b: int) -> bool:
         return "\n" not in self.text[self.tokens[a].end:self.tokens[b].start]
 
-    def prefix_country(self, i: int) -> tuple[State | None, int]:
-        """A state word right before token `i` ("U.S.", "Russia's", "Colombian"): (state, its token)."""
+    def prefix_country(self, i: int, *, bodies: bool = False) -> tuple[State | str | None, int]:
+        """A state word right before token `i` ("U.S.", "Russia's", "Colombian"): (state, its token).
+        With `bodies`, an organisation's code too ("UN Secretary-General" → "UNO")."""
         j = i
         if j > 0 and self.tokens[j - 1].norm == "'s":
             j -= 1
         piece = self.piece_ending(j)
         if piece is None:
             return None, i
+        org = piece.first("org")
+        if org is not None:
+            return (org.ref.country, piece.i) if bodies and org.ref.country else (None, i)
         entry = piece.first(*COUNTRY_KINDS)
-        if entry is None or piece.first("org"):
+        if entry is None:
             return None, i
         return entry.ref, piece.i
 
@@ -107,9 +111,13 @@ class TitleReader:
                 if "person" in kinds and not kinds & {"state", "demonym", "org", "head"}:
                     break
                 if kinds & {"state", "demonym"} and not kinds & {"org"}:
-                    if tokens[t - 1].norm not in {"of", "the"} or state is not None:
+                    before = tokens[t - 1].norm
+                    if before in {"to", "in", "for"}:
+                        pass  # "Ambassador to Kazakhstan": the office's place, not its country
+                    elif before not in {"of", "the"} or state is not None:
                         break
-                    state = piece.first("state", "demonym").ref
+                    else:
+                        state = piece.first("state", "demonym").ref
                 elif "org" in kinds or "head" in kinds or "title" in kinds:
                     if "title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}:
                         break  # "the President and G7 leaders": a body joins a title only after "of"
@@ -217,7 +225,7 @@ class TitleReader:
         if not (allow_lower or piece.text[:1].isupper()):
             return None
         sector = piece.first("title").ref
-        prefix, first_token = self.prefix_country(piece.i)
+        prefix, first_token = self.prefix_country(piece.i, bodies=True)
         former = self.is_former(first_token) or sector == "ELI"
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]

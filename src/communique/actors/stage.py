@@ -7,10 +7,15 @@ Interface for later stages (the events stage reads these):
    IGOs (groupings list `members`) and places (with coordinates and GeoNames id).
 2. `communique.actors.index.EntityIndex(document)`: `.at(start, end)` entities with a mention
    overlapping a span, `.in_span(start, end)` (Span, Entity) pairs inside a span in text order,
-   `.country_of(entity)`.
+   `.places_in(start, end)` the place mentions of a span (location candidates), `.country_of(entity)`.
 3. `communique.actors.resolve.country_for_phrase(text, date=None)` for "the Kazakh side",
-   "Washington", "the Ukrainian delegation", "the EU"; `actor_for_phrase` also gives the sector.
+   "Washington", "the Ukrainian delegation", "the EU"; `actor_for_phrase(text, date, home)` gives
+   an `ActorRef(kind, name, country, sector, members)` (members for groupings such as C5+1).
 4. `communique.actors.resolve.sector_for_title(title)` for "Foreign Minister" → GOV.
+
+Persons carry the office as written (`title`); with no office in the text, the knowledge base's
+office on the article's date. A bare office ("the President") joins the person holding it in the
+text, else the publisher's own office holder (from the URL's domain, `data/actors/publishers.yaml`).
 
 Everything is read from `data/actors/` once per process (`lexicon.load_lexicon`), so a document
 costs a dictionary scan of its tokens plus a few rules per match.

@@ -6,6 +6,8 @@ The speech acts that change an act (promises, refusals, claims, demands) are in 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from communique.document import EventDate
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions, PlaceMention
@@ -51,6 +53,8 @@ MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETRE
 
 
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
+# Speech acts happen when reported; a later date in their clause belongs to what they are about.
+SPEECH_TYPES = ("AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
@@ -72,12 +76,19 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if subject is None and trigger.token is trigger.anchor and trigger.type not in ("ENACT", "ACCUSE") and \
             trigger.anchor.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp", "conj"):
         return []  # an imperative or a speaker's aside ("Thank you very much for coming")
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head is trigger.anchor and \
+            trigger.type != "ENACT" and not any(c.dep_ == "agent" for c in trigger.anchor.children):
+        return _agentless(trigger, subject, ctx, mentions, discourse, lex)  # "was killed", "was allowed"
     actors = list(discourse.group) if passive_light else \
         unique(resolve_subject(subject, mentions, discourse, lex))
     objects = unique(object_mentions(trigger, ctx.triggers, subject, mentions))
     status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
         or event_status(trigger.anchor, lex)
     promise = promise_over(trigger, ctx.triggers)
+    if trigger.sense.future_only:
+        if status != "planned":
+            return []
+        status = "occurred"  # the warning is given now
     if status == "negated" and trigger.type in REFUSABLE_TYPES and refusal(trigger.anchor):
         trigger = Trigger(trigger.token, trigger.anchor, "REJECT", None, trigger.sense)
         status = "occurred"  # "said he would not provide support": a refusal
@@ -92,7 +103,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if promise is not None and status == "occurred":
         status = "planned"
     date = date_for(trigger, ctx)
-    if date and status == "occurred" and date.value > ctx.doc_date.isoformat()[: len(date.value)]:
+    if date and status == "occurred" and trigger.type not in SPEECH_TYPES and \
+            date.value > ctx.doc_date.isoformat()[: len(date.value)]:
         status = "planned"
     recipients: list[ActorMention] = []
     mode = trigger.mode
@@ -151,6 +163,23 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+def _agentless(trigger: Trigger, subject: Token, ctx: SentenceContext, mentions: Mentions,
+               discourse: Discourse, lex: Lexicon) -> list[Draft]:
+    """A passive without its doer: the subject suffered the act; only violence and coercion
+    ('three civilians were killed') are worth an event without a known actor."""
+    if trigger.type not in ("ASSAULT", "COERCE"):
+        return []
+    victims = unique(resolve_subject(subject, mentions, discourse, lex))
+    if not any(v.country for v in victims):
+        return []
+    status = event_status(trigger.anchor, lex)
+    event = make_event(trigger, status, [], victims, date_for(trigger, ctx), None, ctx, trigger.mode)
+    event.extra["agentless"] = True
+    draft = Draft(event, ctx.evidence, trigger, [])
+    finish(draft, ctx, lex)
+    return [draft]
 
 
 def _places_as_targets(trigger: Trigger, mentions: Mentions, taken: set[str]) -> list[ActorMention]:

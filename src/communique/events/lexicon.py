@@ -36,6 +36,7 @@ class TriggerSense:
     needs_verb: tuple[str, ...] = ()
     needs_recipient: bool = False
     objects: tuple[str, ...] = ()  # the sense needs a direct object with one of these lemmas
+    future_only: bool = False  # the word only states an event when it is ahead ("will respond")
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -51,6 +52,7 @@ class TriggerSense:
             needs_verb=tuple(data.get("needs_verb") or ()),
             needs_recipient=bool(data.get("needs_recipient")),
             objects=tuple(data.get("objects") or ()),
+            future_only=bool(data.get("future_only")),
         )
 
 

@@ -80,6 +80,7 @@ class EventsStage:
             event.id = f"e{k}"
             event.extra.pop("light", None)
             event.extra.pop("intent", None)
+            event.extra.pop("agentless", None)
             event.evidence.sort(key=lambda s: s.start)
         return events
 
@@ -153,9 +154,9 @@ def _home_from_entities(document: Document) -> str | None:
 def _worth_keeping(event: Event) -> bool:
     """Precision first: a political actor with a known country, and for a meeting two parties."""
     actor_countries = {p.country for p in event.actors if p.country}
-    if not actor_countries:  # only an unnamed armed group acting on a known country
-        return event.type in MATERIAL_TYPES and any(p.sector == "REB" for p in event.actors) and \
-            any(p.country for p in event.recipients)
+    if not actor_countries:  # an unnamed armed group, or nobody named, acting on a known country
+        unnamed = event.extra.get("agentless") or any(p.sector == "REB" for p in event.actors)
+        return event.type in MATERIAL_TYPES and unnamed and any(p.country for p in event.recipients)
     if event.type in ("AID", "COOPERATE") and len(actor_countries) < 2 and not event.recipients:
         return False  # assistance and material cooperation need a recipient
     if event.type == "AGREE" and event.extra.get("intent") and len(countries(event)) < 2:

@@ -48,7 +48,7 @@ class Progress:
         self.words = 0
         self._clock = clock
         self.started = clock()
-        self._last = self.started - 1e9
+        self._last = self.started  # the first line after one interval, when the rate means something
         self._tty = bool(stream is not None and getattr(stream, "isatty", lambda: False)())
         self._interval = interval if self._tty else log_every
         self._lock = threading.Lock()

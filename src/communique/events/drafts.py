@@ -53,8 +53,6 @@ MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETRE
 
 
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
-# Speech acts happen when reported; a later date in their clause belongs to what they are about.
-SPEECH_TYPES = ("AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
@@ -103,7 +101,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if promise is not None and status == "occurred":
         status = "planned"
     date = date_for(trigger, ctx)
-    if date and status == "occurred" and trigger.type not in SPEECH_TYPES and \
+    if date and status == "occurred" and trigger.type == "CONSULT" and \
             date.value > ctx.doc_date.isoformat()[: len(date.value)]:
         status = "planned"
     recipients: list[ActorMention] = []

@@ -159,6 +159,8 @@ def _worth_keeping(event: Event) -> bool:
         return event.type in MATERIAL_TYPES and unnamed and any(p.country for p in event.recipients)
     if event.type in ("AID", "COOPERATE") and len(actor_countries) < 2 and not event.recipients:
         return False  # assistance and material cooperation need a recipient
+    if event.type in TARGETED_TYPES and not any(p.country for p in event.recipients):
+        return False  # "fired at people": an attack or concession on nobody we can place
     if event.type == "AGREE" and event.extra.get("intent") and len(countries(event)) < 2:
         return False  # "stands ready to help": an offer needs someone it is made to
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
@@ -176,6 +178,7 @@ def _worth_keeping(event: Event) -> bool:
     return True
 
 
+TARGETED_TYPES = ("ASSAULT", "COERCE", "SANCTION", "CONCEDE")
 SPEECH_ACTS = ("SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN")
 
 

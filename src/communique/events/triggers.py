@@ -81,10 +81,10 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     type_ = sense.type
     if lemma in ("sign", "ratify") or sense.needs_policy_object:
         objects = _object_lemmas(token)
-        if objects & lex.policy_nouns:
+        if lemma in ("sign", "ratify") and objects & lex.international_instruments:
+            type_ = "SUPPORT"  # a treaty, memorandum or joint statement between parties
+        elif objects & lex.policy_nouns:
             type_ = "ENACT"
-        elif lemma in ("sign", "ratify") and objects & lex.international_instruments:
-            type_ = "SUPPORT"
         else:
             return None
     if sense.needs_state_object and not any(

@@ -35,6 +35,7 @@ DAY_TOLERANCE = 3  # days between two day-precise reports of one occasion
 WEAK_LINK_SIMILARITY = 0.15  # for meetings and agreements between the same two or more countries
 WEAK_LINK_SIMILARITY_OTHER = 0.3  # for everything else (statements, aid, one-country acts)
 WEAK_LINK_SHARED_WORDS = 6  # and they share at least this many content words (short texts mislead)
+WEAK_LINK_DAYS = 1  # and are at most this many days apart
 MAX_SPAN = dt.timedelta(days=400)  # a cluster's anchor is never further back than this
 
 
@@ -96,9 +97,14 @@ def compare(a: LinkEvent, b: LinkEvent) -> tuple[float, list[str]] | None:
     score += date_score[0]
     reasons.append(date_score[1])
     similarity = jaccard(a.words, b.words)
-    stated_day = (a.dated and b.dated and a.precision == "day" and b.precision == "day"
-                  and abs((a.start - b.start).days) <= 1)
+    # a day stated in both texts ties two reports only between the same two or more countries
+    # (one government's statements, or unrelated acts of one day, need similar wording too)
+    gap = abs((a.start - b.start).days)
+    stated_day = (a.dated and b.dated and a.precision == "day" and b.precision == "day" and gap <= 1
+                  and len(a.countries) >= 2 and same_participants(a, b))
     if not (series_match or place or stated_day):
+        if gap > WEAK_LINK_DAYS:
+            return None  # readouts of one call come out the same day or the next
         needed = (WEAK_LINK_SIMILARITY if a.type in SYMMETRIC_TYPES and len(a.countries) >= 2
                   else WEAK_LINK_SIMILARITY_OTHER)
         shared = len(a.words & b.words)

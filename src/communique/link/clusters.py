@@ -5,11 +5,12 @@ different documents, have agreeing participants (all countries for meetings and 
 actors with actors and recipients with recipients for directed acts), compatible dates (a few
 days apart when a day is known, to allow for readouts published the day after) and no
 conflicting place, mode or series round — and something ties them beyond type, countries and
-a nearby day: the same series, the same place, the same stated day, or else identical
-participants and similar wording of the evidence. (Read on the Central Asia corpus, looser
-rules merged unrelated statements of one government on consecutive days.) Among the clusters
-that qualify, the highest score wins, text similarity breaking ties; an event must be
-compatible with every member of the cluster it joins. Events are visited in content order
+a nearby day: the same series, the same place, the same stated day between the same two or
+more countries, or else identical participants and similar wording at most a day apart.
+(Read on the Central Asia corpus, looser rules merged unrelated statements of one government
+on consecutive days.) Among the clusters that qualify, the highest score wins, text
+similarity breaking ties; an event must be compatible with every member of the cluster it
+joins. Events are visited in content order
 (date, document, event key), so the result is the same whatever order articles arrived in.
 """
 

@@ -161,8 +161,8 @@ def _worth_keeping(event: Event) -> bool:
         return False  # assistance and material cooperation need a recipient
     if event.type in TARGETED_TYPES and not any(p.country for p in event.recipients):
         return False  # "fired at people": an attack or concession on nobody we can place
-    if event.type == "AGREE" and event.extra.get("intent") and len(countries(event)) < 2:
-        return False  # "stands ready to help": an offer needs someone it is made to
+    if event.type == "AGREE" and len(countries(event)) < 2:
+        return False  # "stands ready to help", "invited her": an agreement or offer needs two sides
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True
     if event.type in SPEECH_ACTS and not event.recipients and not draft_is_light(event):

@@ -80,9 +80,29 @@ def _from_entities(document: Document) -> Mentions:
             if ent.kind in ("place", "state"):
                 places.append(PlaceMention(span.start, span.end, text, text, ent.country, ent.id,
                                            ent.kind))
+    places.extend(_unresolved_places(document, actors + places))
     actors.sort(key=lambda m: (m.start, -m.end))
     places.sort(key=lambda m: (m.start, -m.end))
     return Mentions(_drop_nested(actors), _drop_nested(places))
+
+
+def _unresolved_places(document: Document, known: list[ActorMention | PlaceMention]) -> list[PlaceMention]:
+    """Places the parser found that the actors stage left out ('in Washington, D.C.'); a capital
+    gives its country."""
+    doc = document.spacy_doc
+    if doc is None:
+        return []
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(k.start < ent.end_char and ent.start_char < k.end for k in known):
+            continue
+        text = ent.text
+        country = _capitals().get(text.lower()) or _capitals().get(text.split(",")[0].strip().lower()) \
+            or state_code(text)
+        out.append(PlaceMention(ent.start_char, ent.end_char, text, text, country, None, "place"))
+    return out
 
 
 def _drop_nested(items: list[Any]) -> list[Any]:

@@ -100,7 +100,7 @@ def location_of(place: PlaceMention, text: str) -> Location:
     if country is None and tail:
         country = state_code(tail.group(1))
     name = re.sub(r"^the\s+", "", text[place.start:place.end], flags=re.I)
-    district = re.match(r",\s*(D\.\s?C\.|DC)\b", text[place.end:place.end + 8])
+    district = re.match(r",\s*(D\.\s?C\.|DC)(?!\w)", text[place.end:place.end + 8])
     if district and "," not in name:  # "Washington, D.C." read as two names
         name += text[place.end:place.end + district.end()]
     return Location(place.entity, name, country)

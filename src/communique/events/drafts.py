@@ -6,6 +6,8 @@ The speech acts that change an act (promises, refusals, claims, demands) are in 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from communique.document import EventDate
@@ -53,6 +55,7 @@ MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETRE
 
 
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")  # where an act happens, not where it goes
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
@@ -152,7 +155,9 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             not (recipients and len(places) == 1):
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
     else:
-        location = location_of(places[0], ctx.text) if places and trigger.type == "CONSULT" else None
+        located = places if trigger.type == "CONSULT" else [
+            p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 12):p.start])]
+        location = location_of(located[0], ctx.text) if located else None
         event = make_event(trigger, status, actors, recipients, date, location, ctx, mode)
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \

@@ -65,3 +65,9 @@ def test_kb_office_spellings_meet(phrase: str, name: str) -> None:
 
     actor = actor_for_phrase(phrase, dt.date(2024, 5, 20))
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("text", ["The Head of State visited a hospital and talked to the doctors."])
+def test_kb_head_of_state_in_own_release(extract, find_entity, text: str) -> None:
+    document = extract(text, "2022-06-18", url="https://www.president.gov.ua/en/news/x")
+    assert find_entity(document, "person", "Volodymyr Zelenskyy").country == "UKR"

@@ -19,7 +19,7 @@ from communique.document import Entity, Span
 
 # Offices whose bare mention ("the President") means the publisher's own when nothing else fits.
 HOME_OFFICES = frozenset({"president", "prime minister", "vice president", "chancellor",
-                          "secretary", "secretary of state", "foreign minister"})
+                          "secretary", "secretary of state", "minister of foreign affairs"})
 
 
 @dataclass(slots=True)

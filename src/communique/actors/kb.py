@@ -137,7 +137,8 @@ _SAME_OFFICE = {"foreign minister": "minister of foreign affairs",
                 "minister for europe and foreign affairs": "minister of foreign affairs",
                 "secretary of foreign affairs": "minister of foreign affairs",
                 "defence minister": "minister of defence", "defense minister": "minister of defence",
-                "minister of defense": "minister of defence", "premier": "prime minister"}
+                "minister of defense": "minister of defence", "premier": "prime minister",
+                "head of state": "president"}
 
 
 def office_core(title: str) -> str:

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Token
 
-from communique.document import EventDate
+from communique.document import EventDate, Location
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions, PlaceMention
 from communique.events.participants import (
@@ -158,6 +158,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         located = places if trigger.type == "CONSULT" else [
             p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 12):p.start])]
         location = location_of(located[0], ctx.text) if located else None
+        if location is None and mode == "visit" and discourse.home_country and any(
+                c.dep_ == "dobj" and c.lemma_ == "country" and any(g.lower_ == "our" for g in c.children)
+                for c in trigger.anchor.children):
+            location = Location(None, "", discourse.home_country)  # "to visit our country"
         event = make_event(trigger, status, actors, recipients, date, location, ctx, mode)
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \

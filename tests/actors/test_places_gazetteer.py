@@ -34,3 +34,10 @@ def test_places_landmarks_and_regions(extract, find_entity, text, name, country)
                                   "The Moscow Times reported it."])
 def test_places_city_inside_a_longer_name_is_not_a_place(extract, text: str) -> None:
     assert not [e for e in extract(text).entities if e.kind in {"place", "state"}]
+
+
+@pytest.mark.parametrize(("text", "country"), [("Fighting resumed near Gorazde on Sunday.", "BIH"),
+                                               ("The forum opened in Sao Paulo.", "BRA")])
+def test_places_names_without_diacritics(extract, text: str, country: str) -> None:
+    places = [e for e in extract(text).entities if e.kind == "place"]
+    assert len(places) == 1 and places[0].country == country and places[0].geonameid

@@ -10,6 +10,7 @@ landmarks ("the White House" in Washington, "Akorda" in Astana), regions and old
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,9 @@ def load_places() -> Gazetteer:
                       is_capital=(row["name"], country or "") in capitals)
         by_id[place.geonameid] = place
         entries.append((place.name, place))
+        plain = ascii_fold(place.name)
+        if plain != place.name:
+            entries.append((plain, place))  # news drops diacritics: "Gorazde" for "Goražde"
         if place.population >= MIN_POPULATION_FOR_ALTERNATES or place.is_capital:
             entries.extend((alt, place) for alt in _usable_alternates(row["alternatenames"], place.name))
     data = read_yaml("places.yaml")
@@ -91,6 +95,12 @@ def load_places() -> Gazetteer:
             for name in [row["name"], *(row.get("aliases") or [])]:
                 entries.append((str(name), place))
     return Gazetteer(by_id=by_id, entries=entries)
+
+
+def ascii_fold(name: str) -> str:
+    """The name without diacritics ("Goražde" → "Gorazde"); unchanged if nothing is left."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return folded if len(folded) >= len(name) - 2 and folded.strip() else name
 
 
 def _usable_alternates(names: Iterable[str], main: str) -> Iterator[str]:

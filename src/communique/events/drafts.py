@@ -85,6 +85,9 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     objects = unique(object_mentions(trigger, ctx.triggers, subject, mentions))
     status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
         or event_status(trigger.anchor, lex)
+    if trigger.type == "AGREE" and trigger.token.pos_ == "VERB" and status == "planned" and \
+            _own_status(trigger.anchor, lex) is None:
+        status = "occurred"  # agreeing is done when reported, even inside what else was agreed
     promise = promise_over(trigger, ctx.triggers)
     if trigger.sense.future_only:
         if status != "planned":

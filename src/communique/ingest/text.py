@@ -103,9 +103,28 @@ def mask_markup(text: str) -> str:
                 if chars[i] != "\n":
                     chars[i] = " "
     masked = "".join(chars)
-    if "\n\n" in masked and masked.count("\n\n") * 4 < masked.count("\n"):
-        masked = re.sub(r"(?<=[^\n])\n(?=[^\n])", " ", masked)
+    if _is_hard_wrapped(masked):
+        masked = _WRAP_BREAK.sub(" ", masked)
     return masked
+
+
+# A line break inside a paragraph: between two non-empty lines, not before an indented (bulleted)
+# line and not after a colon that opens a list.
+_WRAP_BREAK = re.compile(r"(?<=[^\n:])\n(?=[^\n\s])")
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """Markdown-style sources wrap paragraphs at a fixed width and separate them with blank lines.
+
+    One-paragraph-per-line sources (most scraped releases) have long lines and no blank lines;
+    their line breaks are paragraph ends and must stay.
+    """
+    if "\n\n" not in text:
+        return False
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < 3:
+        return False
+    return lengths[int(len(lengths) * 0.9) - 1] <= 100
 
 
 _ENGLISH_WORDS = frozenset(

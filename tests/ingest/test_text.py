@@ -58,3 +58,20 @@ def test_text_document_keeps_text_as_given() -> None:
     doc = make_document(raw, doc_id="d", date="2024-01-02", source="d")
     assert doc.text == raw and len(doc.nlp_text or "") == len(raw)
     assert [raw[b.start:b.end] for b in doc.boilerplate] == ["Photo credit: x.kz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # hard-wrapped Markdown: a name cut by the wrap is joined again
+        ("The President met President Sauli\nNiinistö of Finland today.\n\n"
+         "They discussed NATO and agreed\nto stay in close touch.\n", True),
+        # one paragraph per line, no blank lines: the breaks are paragraph ends and stay
+        ("Office of the Spokesperson\nThe Secretary spoke with the Foreign Minister today about a "
+         "long list of regional questions that runs past one hundred characters.\nThey agreed.", False),
+    ],
+)
+def test_text_mask_markup_joins_hard_wrapped_lines_only(text: str, joined: bool) -> None:
+    masked = mask_markup(text)
+    assert len(masked) == len(text)
+    assert ("Sauli Niinistö" in masked or "Spokesperson The" in masked) is joined

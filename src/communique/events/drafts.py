@@ -55,7 +55,10 @@ MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETRE
 
 
 HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")  # where an act happens, not where it goes
+# where an act happens, not where it goes: "in Kyiv", "in southeastern Serbia", "near the town of Rafah"
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near)\s+(?:(?:the|a|an)\s+)?(?:(?!(?:of|with|to|for|from|on|and|by)\b)[a-z-]+\s+){0,2}"
+    r"(?:(?:city|town|village|province|region|capital|district|area|outskirts|suburbs?|port|enclave)\s+of\s+)?$")
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
@@ -159,7 +162,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
     else:
         located = places if trigger.type == "CONSULT" else [
-            p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 12):p.start])]
+            p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 60):p.start])]
         location = location_of(located[0], ctx.text) if located else None
         if location is None and mode == "visit" and discourse.home_country and any(
                 c.dep_ == "dobj" and c.lemma_ == "country" and any(g.lower_ == "our" for g in c.children)

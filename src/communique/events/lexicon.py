@@ -37,6 +37,7 @@ class TriggerSense:
     needs_recipient: bool = False
     objects: tuple[str, ...] = ()  # the sense needs a direct object with one of these lemmas
     future_only: bool = False  # the word only states an event when it is ahead ("will respond")
+    intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -53,6 +54,7 @@ class TriggerSense:
             needs_recipient=bool(data.get("needs_recipient")),
             objects=tuple(data.get("objects") or ()),
             future_only=bool(data.get("future_only")),
+            intransitive=bool(data.get("intransitive")),
         )
 
 
@@ -85,6 +87,8 @@ class Lexicon:
     act_verbs: frozenset[str]
     demand_modals: frozenset[str]
     demand_reporting_verbs: frozenset[str]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+    act_in_verbs: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -132,4 +136,6 @@ def load_lexicon() -> Lexicon:
         act_verbs=_words(triggers["act_verbs"]),
         demand_modals=_words(triggers["demand_modals"]),
         demand_reporting_verbs=_words(triggers["demand_reporting_verbs"]),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (triggers.get("lemma_fixes") or {}).items()},
+        act_in_verbs=_words(triggers.get("act_in_verbs")),
     )

@@ -37,6 +37,12 @@ class Trigger:
         return self.token.lemma_.lower()
 
 
+def _lemma(token: Token, lex: Lexicon) -> str:
+    """The token's lemma, mended where the model's lemmatizer is known to slip ('staged' -> 'stag')."""
+    lemma = token.lemma_.lower()
+    return lex.lemma_fixes.get(lemma, lemma)
+
+
 def _child_lemmas(token: Token) -> set[str]:
     return {c.lemma_.lower() for c in token.children}
 
@@ -62,7 +68,10 @@ def _object_lemmas(token: Token) -> set[str]:
 
 
 def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token, lex)
+    if sense.intransitive and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass", "attr")
+                                  for c in token.children):
+        return None
     if sense.needs and not (_child_lemmas(token) & set(sense.needs)):
         return None
     if sense.objects and not any(o.lemma_.lower() in sense.objects for o in _objects(token)):
@@ -115,10 +124,11 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
             break
         head = head.head
         steps += 1
-    head_lemma = head.lemma_.lower()
+    head_lemma = _lemma(head, lex)
     if sense.act:
         direct = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "conj" and token.head.dep_ == "dobj") \
-            or (token.dep_ == "compound" and token.head.dep_ == "dobj") or _amount_of(token)
+            or (token.dep_ == "compound" and token.head.dep_ == "dobj") or _amount_of(token) \
+            or _engaged_in(token, lex)
         if not direct or head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.act_verbs:
             return None
         if sense.needs_verb and head_lemma not in sense.needs_verb:
@@ -149,6 +159,12 @@ def _amount_of(token: Token) -> bool:
         any(t.like_num or t.text in ("$", "€", "£") for t in prep.head.subtree)
 
 
+def _engaged_in(token: Token, lex: Lexicon) -> bool:
+    """'engaged the patrol in a firefight', 'engaged in shelling': the act noun after 'in'."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "in" and _lemma(prep.head, lex) in lex.act_in_verbs
+
+
 def _noun_mode(token: Token, sense: TriggerSense) -> str | None:
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
     if words & PHONE_WORDS or token.lemma_.lower() == "videoconference":
@@ -160,7 +176,7 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
     """Typed triggers of one sentence, in text order, one per anchor and type."""
     found: list[Trigger] = []
     for token in sentence:
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token, lex)
         trigger: Trigger | None = None
         if token.pos_ == "VERB" and lemma in lex.verbs:
             for sense in lex.verbs[lemma]:

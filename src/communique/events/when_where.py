@@ -14,7 +14,10 @@ from communique.events.mentions import Mentions, PlaceMention, state_code
 
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
-LOCATIVE_PREPS = ("in", "at")
+LOCATIVE_PREPS = ("in", "at", "near")
+# "in the northern city of Kirkuk", "near the town of Rafah": the place names the settlement noun
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "district",
+                              "area", "outskirts", "suburb", "suburbs", "port", "enclave", "camp"})
 DESTINATION_PREPS = ("to",)
 NON_PLACE_PREPS = ("with", "between", "among", "by", "for", "against", "of", "about")
 
@@ -78,6 +81,8 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
             out.setdefault(root.head.i, []).append(place)
             continue
         prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS:
+            root, prep = prep.head, prep.head.head
         coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):
             root, prep = prep, prep.head

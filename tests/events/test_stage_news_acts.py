@@ -1,0 +1,67 @@
+"""News-style acts: protests, fighting, easing of sanctions, apologies, troop build-ups, and the
+place of an act in a short news sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+DATE = "2024-03-01"
+
+
+def _types(document) -> set[str]:
+    return {e.type for e in document.events}
+
+
+def _only(document, type_: str):
+    found = [e for e in document.events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.status) for e in document.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgian opposition parties staged rallies in Tbilisi against the government on Monday.",
+    "Thousands of Armenian farmers demonstrated outside the parliament in Yerevan on Sunday.",
+])
+def test_staged_rallies_and_bare_demonstrated_are_protests(extract, text: str) -> None:
+    assert "PROTEST" in _types(extract(text, DATE))
+
+
+def test_demonstrated_with_an_object_is_not_a_protest(extract) -> None:
+    text = "The French government demonstrated its commitment to the partnership with Germany."
+    assert "PROTEST" not in _types(extract(text, DATE))
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese troops engaged Chadian rebels in a firefight near the border on Friday.",
+    "Nigerian police opened fire on Cameroonian smugglers on Tuesday.",
+])
+def test_engaged_in_a_firefight_and_opened_fire_are_assaults(extract, text: str) -> None:
+    assert "ASSAULT" in _types(extract(text, DATE))
+
+
+def test_lifting_sanctions_is_retreat_and_lifting_a_ban_is_concession(extract) -> None:
+    retreat = extract("Canada lifted its sanctions on Venezuela on Thursday.", DATE)
+    assert "RETREAT" in _types(retreat) and "CONCEDE" not in _types(retreat)
+    concede = extract("Kenya lifted its ban on imports from Uganda on Thursday.", DATE)
+    assert "CONCEDE" in _types(concede)
+
+
+def test_an_apology_is_support(extract) -> None:
+    document = extract("Chile apologized to Peru for the border incident on Monday.", DATE)
+    event = _only(document, "SUPPORT")
+    assert {p.country for p in event.actors} == {"CHL"} and {p.country for p in event.recipients} == {"PER"}
+
+
+def test_strengthening_forces_is_mobilization(extract) -> None:
+    document = extract("Turkey strengthened its forces on the Syrian border on Wednesday.", DATE)
+    assert "MOBILIZE" in _types(document)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Thousands of Iraqi students demonstrated in the northern city of Mosul on Sunday.", "Mosul"),
+    ("Serbian police arrested ten smugglers in southern Serbia on Friday.", "Serbia"),
+])
+def test_the_place_of_an_act_behind_a_settlement_noun_or_a_direction(extract, text: str, place: str) -> None:
+    document = extract(text, DATE)
+    located = [e for e in document.events if e.location is not None]
+    assert located and located[0].location.name == place

@@ -65,3 +65,38 @@ def test_the_place_of_an_act_behind_a_settlement_noun_or_a_direction(extract, te
     document = extract(text, DATE)
     located = [e for e in document.events if e.location is not None]
     assert located and located[0].location.name == place
+
+
+def test_killed_in_a_named_air_strike_names_the_attacker(extract) -> None:
+    document = extract("Five Yemeni fishermen were killed in a Saudi air strike on Tuesday.", DATE)
+    attack = _only(document, "ASSAULT")
+    assert {p.country for p in attack.actors} == {"SAU"}
+    assert {p.country for p in attack.recipients} == {"YEM"}
+
+
+def test_agentless_passive_names_only_the_victims(extract) -> None:
+    document = extract("Two Malian soldiers were killed near the border on Tuesday.", DATE)
+    attack = _only(document, "ASSAULT")
+    assert not attack.actors and {p.country for p in attack.recipients} == {"MLI"}
+
+
+def test_is_opposed_to_is_the_subjects_own_refusal(extract) -> None:
+    text = "Hungary is opposed to Turkish mediation in peace talks with Serbia, an aide said Wednesday."
+    document = extract(text, DATE)
+    refusal = _only(document, "REJECT")
+    assert {p.country for p in refusal.actors} == {"HUN"}
+
+
+def test_received_from_makes_the_giver_the_actor(extract) -> None:
+    document = extract("Moldova received weapons from Romania on Monday.", DATE)
+    aid = _only(document, "AID")
+    assert {p.country for p in aid.actors} == {"ROU"} and {p.country for p in aid.recipients} == {"MDA"}
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Bolivia presented evidence against Chile at the court on Monday.", "ACCUSE"),
+    ("Armenian separatists launched rockets at Azerbaijani positions on Monday.", "ASSAULT"),
+    ("Egyptian authorities have been pressuring Sudanese traders to leave the market.", "REQUEST"),
+])
+def test_act_nouns_and_pressure(extract, text: str, type_: str) -> None:
+    assert type_ in _types(extract(text, DATE))

@@ -74,14 +74,16 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if trigger.demand_of is not None:
         return demand_drafts(trigger, ctx, mentions, discourse, lex)
     subject, inherited = subject_of(trigger.anchor)
-    passive_light = trigger.sense.light and subject is trigger.token  # "Mutual interest was expressed"
+    # "Mutual interest was expressed": the light noun is its own subject
+    passive_light = trigger.sense.light and subject is not None and subject.i == trigger.token.i
     if passive_light:
         subject = None
     if subject is None and trigger.token is trigger.anchor and trigger.type not in ("ENACT", "ACCUSE") and \
             trigger.anchor.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp", "conj"):
         return []  # an imperative or a speaker's aside ("Thank you very much for coming")
-    if subject is not None and subject.dep_ == "nsubjpass" and subject.head is trigger.anchor and \
-            trigger.type != "ENACT" and not any(c.dep_ == "agent" for c in trigger.anchor.children):
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.anchor.i and \
+            trigger.type != "ENACT" and not any(c.dep_ == "agent" for c in trigger.anchor.children) and \
+            not _stative_passive(trigger.anchor, lex):
         return _agentless(trigger, subject, ctx, mentions, discourse, lex)  # "was killed", "was allowed"
     actors = list(discourse.group) if passive_light else \
         unique(resolve_subject(subject, mentions, discourse, lex))
@@ -116,6 +118,11 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     recipients: list[ActorMention] = []
     mode = trigger.mode
     places = places_for(trigger, ctx)
+    if trigger.sense.from_giver:
+        givers = [o for o in objects if _inside_from(o, trigger.anchor)]
+        if not givers:
+            return []
+        actors, objects = givers, actors  # "received assurances from X": X assured the subject
     if trigger.type == "CONSULT":
         partners = prefer_people(expand_groupings(consult_partners(trigger, objects)))
         destinations = {(p.start, p.end) for p in places}
@@ -188,11 +195,43 @@ def _agentless(trigger: Trigger, subject: Token, ctx: SentenceContext, mentions:
     if not any(v.country for v in victims):
         return []
     status = event_status(trigger.anchor, lex)
-    event = make_event(trigger, status, [], victims, date_for(trigger, ctx), None, ctx, trigger.mode)
+    doers = [d for d in _doers_of_attack(trigger, mentions, lex) if d.country not in countries_of(victims)]
+    event = make_event(trigger, status, doers, victims, date_for(trigger, ctx), None, ctx, trigger.mode)
     event.extra["agentless"] = True
     draft = Draft(event, ctx.evidence, trigger, [])
     finish(draft, ctx, lex)
     return [draft]
+
+
+def _stative_passive(anchor: Token, lex: Lexicon) -> bool:
+    """'Israel is opposed to the plan', 'is committed to reform': a passive form that states the
+    subject's own stance."""
+    return anchor.lemma_.lower() in lex.stative_passives and any(
+        c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in anchor.children)
+
+
+def _inside_from(mention: ActorMention, anchor: Token) -> bool:
+    """The mention sits in the anchor's 'from' phrase."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            right = prep.right_edge
+            if prep.idx <= mention.start and mention.end <= right.idx + len(right.text):
+                return True
+    return False
+
+
+def _doers_of_attack(trigger: Trigger, mentions: Mentions, lex: Lexicon) -> list[ActorMention]:
+    """'were killed in Israeli tank shelling', 'died in a Russian air strike': the attack noun after
+    'in' names who attacked."""
+    for prep in trigger.anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            sense = lex.nouns.get(noun.lemma_.lower())
+            if noun.dep_ == "pobj" and sense is not None and sense.type == "ASSAULT":
+                start, end = noun.left_edge.idx, noun.idx
+                return [m for m in mentions.actors_in(start, end) if m.country]
+    return []
 
 
 def _places_as_targets(trigger: Trigger, mentions: Mentions, taken: set[str]) -> list[ActorMention]:

@@ -37,6 +37,7 @@ class TriggerSense:
     needs_recipient: bool = False
     objects: tuple[str, ...] = ()  # the sense needs a direct object with one of these lemmas
     future_only: bool = False  # the word only states an event when it is ahead ("will respond")
+    from_giver: bool = False  # "received X from Y": Y acts, the subject receives
     intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
 
     @classmethod
@@ -54,7 +55,7 @@ class TriggerSense:
             needs_recipient=bool(data.get("needs_recipient")),
             objects=tuple(data.get("objects") or ()),
             future_only=bool(data.get("future_only")),
-            intransitive=bool(data.get("intransitive")),
+            intransitive=bool(data.get("intransitive")), from_giver=bool(data.get("from_giver")),
         )
 
 
@@ -89,6 +90,7 @@ class Lexicon:
     demand_reporting_verbs: frozenset[str]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     act_in_verbs: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -138,4 +140,5 @@ def load_lexicon() -> Lexicon:
         demand_reporting_verbs=_words(triggers["demand_reporting_verbs"]),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (triggers.get("lemma_fixes") or {}).items()},
         act_in_verbs=_words(triggers.get("act_in_verbs")),
+        stative_passives=_words(triggers.get("stative_passives")),
     )

@@ -54,6 +54,9 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
                         for g in c.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], True
+        if token.dep_ == "acomp" and token.pos_ == "VERB" and token.i == anchor.i:
+            token = token.head  # "Israel is opposed to ...": the participle shares the copula's subject
+            continue
         if token.dep_ in INHERIT_DEPS and token.head is not token:
             if token.dep_ in ("acl", "relcl"):
                 return None, False

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 from communique.link.clusters import Cluster, cluster_events
 from communique.link.commitments import judge
 from communique.link.model import LinkEvent, words_of
-from communique.link.series import build_timeline, group_series
+from communique.link.series import build_timelines, group_series
 from communique.store.rows import spaced
 from communique.store.schema import cluster_links, clusters, commitments, documents, events, series
 
@@ -70,8 +70,7 @@ def relink(conn: Connection) -> dict[str, int]:
     promises = judge(by_status.get("planned", []), by_status.get("occurred", []),
                      by_status.get("negated", []), as_of)
     open_promises = [p for p in promises if p["status"] in ("pending", "overdue")]
-    for record in records:
-        build_timeline(record, all_clusters, open_promises)
+    build_timelines(records, all_clusters, open_promises)
 
     for table in (cluster_links, clusters, commitments, series):
         conn.execute(delete(table))

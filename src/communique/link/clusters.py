@@ -47,13 +47,16 @@ class Cluster:
     links: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
     key: str = ""  # stable across runs: from the anchor's document hash and event id
     documents: set[str] = field(default_factory=set)
+    reach: dt.date = dt.date.max  # the last start a further member may have (see `_reach`)
 
     def __post_init__(self) -> None:
         self.key = "c-" + self.anchor.stable_id.replace(":", "-")
         self.documents = {m.doc_key for m in self.members}
+        self.reach = min((_reach(m) for m in self.members), default=dt.date.max)
 
     def add(self, event: LinkEvent, score: float, explanation: dict[str, Any]) -> None:
         self.members.append(event)
+        self.reach = min(self.reach, _reach(event))
         self.documents.add(event.doc_key)
         self.links[event.id] = (score, explanation)
 
@@ -134,37 +137,68 @@ def _date_score(a: LinkEvent, b: LinkEvent, *, weak_ok: bool) -> tuple[float, st
     return None
 
 
-class _Bucket:
-    """The clusters of one (type, status), indexed by participant country for candidate lookup."""
+def _reach(event: LinkEvent) -> dt.date:
+    """The last day a later-visited report can still be compared with `event`: within
+    DAY_TOLERANCE of its start, or inside its date window (see `_date_score`)."""
+    return max(event.start + dt.timedelta(days=DAY_TOLERANCE), event.end)
 
-    def __init__(self) -> None:
+
+class _Bucket:
+    """The clusters of one (type, status), indexed for candidate lookup, so an event is compared
+    only with clusters that could take it instead of every cluster of the last 400 days.
+
+    Events are visited by start date, so a cluster whose reach (the earliest `_reach` of its
+    members; every member must accept the event) has passed, or whose anchor is older than
+    MAX_SPAN, can never take a later event and is dropped from the lists. Meetings and
+    agreements are indexed by the anchor's country set (one country) or each pair of its
+    countries: `countries_agree` wants equal sets or two shared countries. Directed acts are
+    indexed by each country (actors and recipients are compared apart)."""
+
+    def __init__(self, symmetric: bool) -> None:
+        self.symmetric = symmetric
         self.all: list[Cluster] = []
-        self.by_country: dict[str, list[Cluster]] = {}
+        self.by_key: dict[Any, list[Cluster]] = {}
         self.without_country: list[Cluster] = []
 
     def add(self, cluster: Cluster) -> None:
         self.all.append(cluster)
-        if cluster.anchor.countries:
-            for country in cluster.anchor.countries:
-                self.by_country.setdefault(country, []).append(cluster)
-        else:
+        keys = _index_keys(cluster.anchor.countries, self.symmetric)
+        for key in keys:
+            self.by_key.setdefault(key, []).append(cluster)
+        if not keys:
             self.without_country.append(cluster)
 
     def candidates(self, event: LinkEvent) -> list[Cluster]:
-        """Clusters that could take `event`: sharing a country (or without any), recent enough.
-
-        Lists are in anchor-date order (events are visited by date), so each is read from the
-        end back to the oldest anchor still inside MAX_SPAN."""
+        """Clusters that could take `event` (a superset: `compare` decides), in key order."""
         bound = event.start - MAX_SPAN
-        lists = ([self.by_country.get(c, []) for c in sorted(event.countries)] + [self.without_country]
-                 if event.countries else [self.all])
+        keys = _index_keys(event.countries, self.symmetric)
         found: dict[str, Cluster] = {}
-        for clusters in lists:
-            for cluster in reversed(clusters):
-                if cluster.anchor.start < bound:
-                    break
-                found[cluster.key] = cluster
+        if not event.countries:
+            self.all = self._live(self.all, event.start, bound, found)
+            return [found[k] for k in sorted(found)]
+        for key in keys:
+            clusters = self.by_key.get(key)
+            if clusters is not None:
+                self.by_key[key] = self._live(clusters, event.start, bound, found)
+        self.without_country = self._live(self.without_country, event.start, bound, found)
         return [found[k] for k in sorted(found)]
+
+    @staticmethod
+    def _live(clusters: list[Cluster], day: dt.date, bound: dt.date,
+              found: dict[str, Cluster]) -> list[Cluster]:
+        kept = []
+        for cluster in clusters:
+            if cluster.reach >= day and cluster.anchor.start >= bound:
+                kept.append(cluster)
+                found[cluster.key] = cluster
+        return kept
+
+
+def _index_keys(countries: frozenset[str], symmetric: bool) -> list[Any]:
+    if not symmetric or len(countries) < 2:
+        return sorted(countries) if not symmetric else ([countries] if countries else [])
+    ordered = sorted(countries)
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
 def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
@@ -172,18 +206,23 @@ def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
     buckets: dict[tuple[str, str], _Bucket] = {}
     result: list[Cluster] = []
     for event in sorted(items, key=lambda e: e.sort_key):
-        bucket = buckets.setdefault((event.type, event.status), _Bucket())
+        bucket = buckets.get((event.type, event.status))
+        if bucket is None:
+            bucket = buckets[(event.type, event.status)] = _Bucket(event.type in SYMMETRIC_TYPES)
         best: tuple[float, str, Cluster, list[str], LinkEvent] | None = None
         for cluster in bucket.candidates(event):
             if event.doc_key in cluster.documents:
                 continue
-            scored = [(m, compare(m, event)) for m in cluster.members]
-            if any(result_ is None for _m, result_ in scored):
-                continue  # must be compatible with every member, not just one
-            score, reasons, member = max(((r[0], r[1], m) for m, r in scored if r is not None),
-                                         key=lambda t: (t[0], t[2].stable_id))
-            if best is None or (score, cluster.key) > (best[0], best[1]):
-                best = (score, cluster.key, cluster, reasons, member)
+            scored = []
+            for member in cluster.members:  # must be compatible with every member, not just one
+                result_ = compare(member, event)
+                if result_ is None:
+                    break
+                scored.append((result_[0], result_[1], member))
+            else:
+                score, reasons, member = max(scored, key=lambda t: (t[0], t[2].stable_id))
+                if best is None or (score, cluster.key) > (best[0], best[1]):
+                    best = (score, cluster.key, cluster, reasons, member)
         if best is None:
             cluster = Cluster(anchor=event, members=[event])
             cluster.links[event.id] = (1.0, {"anchor": True, "reasons": ["first report of this occasion"]})

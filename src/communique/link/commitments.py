@@ -17,7 +17,10 @@ Every decision carries an explanation.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -86,6 +89,7 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
     """One commitment per planned cluster, with its status, resolving event and explanation."""
     results = []
     occurred_by_type, negated_by_type = _by_type(occurred), _by_type(negated)
+    empty = _Index([])
     for cluster in sorted(planned, key=lambda c: c.key):
         promise = min(cluster.members, key=lambda m: (m.doc_date, m.sort_key))
         promised_on = promise.doc_date
@@ -106,10 +110,11 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
             "due_start": due_start, "due_end": due_end, "as_of": as_of,
             "resolved_by_event_id": None, "resolved_by_cluster": None,
         }
-        fulfilled = _first_match(probe, series_key, occurred_by_type.get(promise.type, []), promised_on,
+        fulfilled = _first_match(probe, series_key, occurred_by_type.get(promise.type, empty), promised_on,
                                  due_start, due_end)
-        cancelled = _first_match(probe, series_key, negated_by_type.get(promise.type, []), promised_on,
-                                 due_start, due_end, by_report=True)
+        cancelled = None if fulfilled else _first_match(  # fulfilment wins: no need to look
+            probe, series_key, negated_by_type.get(promise.type, empty), promised_on, due_start, due_end,
+            by_report=True)
         if fulfilled:
             event, other, reasons = fulfilled
             record.update(status="fulfilled", resolved_by_event_id=event.id, resolved_by_cluster=other,
@@ -130,21 +135,91 @@ def judge(planned: list[Cluster], occurred: list[Cluster], negated: list[Cluster
     return results
 
 
-def _by_type(clusters: list[Cluster]) -> dict[str, list[tuple[LinkEvent, Cluster]]]:
-    grouped: dict[str, list[tuple[LinkEvent, Cluster]]] = {}
+_Entry = tuple[tuple[Any, ...], int, LinkEvent, Cluster]  # (sort key, position, event, cluster)
+
+
+class _Index:
+    """Reports of one type, in (sort key, position) order, listed by series, by pair of countries
+    and by (country, place country) for the placed ones — the only ways `_matches` accepts a
+    report — so a promise reads a few short lists instead of every report of its type."""
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.all = sorted(entries, key=lambda t: (t[0], t[1]))
+        self.lists: dict[Any, list[_Entry]] = {}
+        for entry in self.all:
+            event = entry[2]
+            keys: list[Any] = [("series", event.series_key)] if event.series_key else []
+            ordered = sorted(event.countries)
+            keys.extend(("pair", a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+            if event.location_name or event.location_country:
+                keys.extend(("placed", c, event.location_country) for c in [*ordered, None])
+            for key in keys:
+                self.lists.setdefault(key, []).append(entry)
+        self.starts = {key: [e[2].start for e in entries] for key, entries in self.lists.items()}
+        self.placed: dict[str | None, list[Any]] = {}  # participant country -> its "placed" keys
+        for key in self.lists:
+            if key[0] == "placed":
+                self.placed.setdefault(key[1], []).append(key)
+
+    def candidates(self, probe: LinkEvent, series_key: str | None, after: dt.date | None,
+                   until: dt.date | None) -> Iterator[_Entry]:
+        """Every report `_matches` could accept for `probe`, starting after `after` and up to
+        `until` when given, in (sort key, position) order without repeats."""
+        keys: list[Any] = [("series", series_key)] if series_key else []
+        countries = sorted(probe.countries)
+        if len(countries) >= 2:  # all the promise's countries taking part: its rarest pair
+            pairs = [("pair", a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
+            keys.append(min(pairs, key=lambda k: (len(self.lists.get(k, ())), k)))
+        if probe.location_name or probe.location_country:  # a compatible place, sharing a country
+            places = [probe.location_country, None] if probe.location_country else None
+            for country in countries or [None]:
+                if places is None:
+                    keys.extend(self.placed.get(country, []))
+                else:
+                    keys.extend(("placed", country, place) for place in places)
+        slices = []
+        for key in dict.fromkeys(keys):
+            entries = self.lists.get(key)
+            if entries:
+                slices.append(self._slice(entries, self.starts[key], after, until))
+        last = -1
+        for entry in heapq.merge(*slices, key=lambda t: (t[0], t[1])):
+            if entry[1] != last:
+                last = entry[1]
+                yield entry
+
+    @staticmethod
+    def _slice(entries: list[_Entry], starts: list[dt.date], after: dt.date | None,
+               until: dt.date | None) -> list[_Entry]:
+        low = bisect.bisect_right(starts, after) if after is not None else 0
+        high = bisect.bisect_right(starts, until) if until is not None else len(entries)
+        return entries[low:high]
+
+
+def _by_type(clusters: list[Cluster]) -> dict[str, _Index]:
+    grouped: dict[str, list[_Entry]] = {}
+    position = 0
     for cluster in clusters:
         for event in cluster.members:
-            grouped.setdefault(event.type, []).append((event, cluster))
-    return grouped
+            grouped.setdefault(event.type, []).append((event.sort_key, position, event, cluster))
+            position += 1
+    return {kind: _Index(entries) for kind, entries in grouped.items()}
 
 
-def _first_match(probe: LinkEvent, series_key: str | None, candidates: list[tuple[LinkEvent, Cluster]],
+def _first_match(probe: LinkEvent, series_key: str | None, candidates: _Index,
                  promised_on: dt.date, due_start: dt.date | None, due_end: dt.date | None, *,
                  by_report: bool = False) -> tuple[LinkEvent, Cluster, list[str]] | None:
-    """The earliest event among `candidates` (of the promise's type) that answers the promise."""
-    found = []
+    """The earliest report among `candidates` (of the promise's type) that answers the promise.
+
+    Reports come in sort-key order (ties in their original order), so the first that answers
+    is the earliest; for fulfilment only those starting inside (promised_on, due_end] are read."""
     narrow = due_start is not None and due_end is not None and (due_end - due_start).days <= 31
-    for event, cluster in candidates:
+    if by_report:
+        stream = candidates.candidates(probe, series_key, None, None)
+    else:
+        after = promised_on if due_start is None else max(promised_on, due_start - dt.timedelta(days=1))
+        stream = candidates.candidates(probe, series_key, after, due_end)
+    for _key, _position, event, cluster in stream:
         same_series = bool(series_key) and event.series_key == series_key
         if not same_series and probe.countries and not probe.countries & event.countries:
             continue  # neither the series nor any country in common
@@ -158,8 +233,5 @@ def _first_match(probe: LinkEvent, series_key: str | None, candidates: list[tupl
         reasons = _matches(probe, series_key, event, dated=due_end is not None, narrow=narrow,
                            by_report=by_report)
         if reasons is not None:
-            found.append((event.sort_key, event, cluster, reasons))
-    if not found:
-        return None
-    _, event, cluster, reasons = min(found, key=lambda t: t[0])
-    return event, cluster, reasons
+            return event, cluster, reasons
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
@@ -68,8 +69,10 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=65536)
 def normalise_series_name(name: str) -> str:
-    """"the High-Level Dialogue" and "high level dialogue" are one name."""
+    """"the High-Level Dialogue" and "high level dialogue" are one name (cached: the link stage asks
+    for the same few names and places millions of times)."""
     text = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
     return re.sub(r"^the ", "", text)
 

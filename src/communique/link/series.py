@@ -48,8 +48,9 @@ def _countries_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
     """Union events with agreeing names and overlapping countries into series (deterministic).
 
-    Events are first grouped by (normalised name, country set); only these groups are compared
-    pairwise, which keeps a large corpus with a few hundred distinct dialogues fast."""
+    Events are first grouped by (normalised name, country set); only groups whose names could
+    agree are compared (`_name_candidates`). Series are connected components, so the order of
+    the unions does not matter, and records come out in the order of their first group."""
     members = sorted((e for e in items if e.series_name), key=lambda e: e.sort_key)
     groups: dict[tuple[str, frozenset[str]], list[LinkEvent]] = {}
     for event in members:
@@ -63,11 +64,9 @@ def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
             i = parent[i]
         return i
 
-    for i, (name_a, countries_a) in enumerate(nodes):
-        for j in range(i):
-            name_b, countries_b = nodes[j]
-            if _names_agree(name_a, name_b) and _countries_overlap(countries_a, countries_b):
-                parent[find(i)] = find(j)
+    for i, j in _name_candidates([name for name, _countries in nodes]):
+        if _names_agree(nodes[i][0], nodes[j][0]) and _countries_overlap(nodes[i][1], nodes[j][1]):
+            parent[find(i)] = find(j)
     merged: dict[int, list[LinkEvent]] = {}
     for i, node in enumerate(nodes):
         merged.setdefault(find(i), []).extend(groups[node])
@@ -86,8 +85,50 @@ def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
     return sorted(records, key=lambda r: r.key)
 
 
+def _name_candidates(names: list[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j), j < i, of normalised names that could agree: equal, or one's words all in
+    the other's. Such a pair shares the shorter name's rarest word, so a name is paired with the
+    names holding its own rarest word and with the names whose rarest word it holds. Names are
+    normalised again, as `_names_agree` does."""
+    names = [normalise_series_name(name) for name in names]
+    words = [frozenset(name.split()) for name in names]
+    holders: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            holders.setdefault(w, []).append(i)
+    rarest: dict[str, list[int]] = {}
+    by_name: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        by_name.setdefault(names[i], []).append(i)
+        if ws:
+            rarest.setdefault(min(ws, key=lambda w: (len(holders[w]), w)), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, ws in enumerate(words):
+        found = set(by_name[names[i]])
+        if ws:
+            found.update(holders[min(ws, key=lambda w: (len(holders[w]), w))])
+            for w in ws:
+                found.update(rarest.get(w, ()))
+        pairs.update((i, j) if j < i else (j, i) for j in found if j != i)
+    return sorted(pairs)
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:300]
+
+
+def build_timelines(records: list[SeriesRecord], clusters: list[Cluster],
+                    pending: list[dict[str, Any]]) -> None:
+    """`build_timeline` for every record, each reading only its own clusters and commitments
+    (found through an event → cluster index) instead of all of them."""
+    position_of = {m.id: i for i, cluster in enumerate(clusters) if cluster.anchor.status == "occurred"
+                   for m in cluster.members}
+    by_series: dict[str, list[dict[str, Any]]] = {}
+    for item in pending:
+        by_series.setdefault(item["series_key"], []).append(item)
+    for record in records:
+        positions = sorted({position_of[e.id] for e in record.events if e.id in position_of})
+        build_timeline(record, [clusters[i] for i in positions], by_series.get(record.key, []))
 
 
 def build_timeline(record: SeriesRecord, clusters: list[Cluster], pending: list[dict[str, Any]]) -> None:

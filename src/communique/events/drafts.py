@@ -82,6 +82,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             trigger.anchor.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp", "conj"):
         return []  # an imperative or a speaker's aside ("Thank you very much for coming")
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.anchor.i and \
+            trigger.token.i == trigger.anchor.i and \
             trigger.type != "ENACT" and not any(c.dep_ == "agent" for c in trigger.anchor.children) and \
             not _stative_passive(trigger.anchor, lex):
         return _agentless(trigger, subject, ctx, mentions, discourse, lex)  # "was killed", "was allowed"

@@ -100,3 +100,28 @@ def test_received_from_makes_the_giver_the_actor(extract) -> None:
 ])
 def test_act_nouns_and_pressure(extract, text: str, type_: str) -> None:
     assert type_ in _types(extract(text, DATE))
+
+
+def test_expelling_diplomats_is_sanction_and_expelling_people_is_coercion(extract) -> None:
+    diplomats = extract("Poland expelled three Belarusian diplomats on Friday.", DATE)
+    assert "SANCTION" in _types(diplomats)
+    people = extract("Tunisia expelled forty Libyan traders on Friday.", DATE)
+    assert "COERCE" in _types(people) and "SANCTION" not in _types(people)
+
+
+def test_would_not_give_permission_is_a_refusal(extract) -> None:
+    document = extract("Austria said it would not give permission to Hungary to build the dam.", DATE)
+    refusal = _only(document, "REJECT")
+    assert {p.country for p in refusal.recipients} == {"HUN"}
+
+
+def test_facing_pressure_from_makes_the_presser_the_actor(extract) -> None:
+    document = extract("Serbia faces pressure from Germany to recognise Kosovo.", DATE)
+    request = _only(document, "REQUEST")
+    assert {p.country for p in request.actors} == {"DEU"}
+    assert {p.country for p in request.recipients} == {"SRB"}
+
+
+def test_killed_by_a_mishap_is_no_attack(extract) -> None:
+    document = extract("Greek rescuers will help identify Turkish tourists killed by the crash.", DATE)
+    assert "ASSAULT" not in _types(document)

@@ -73,6 +73,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     """Draft events for one trigger (several for a trip to several countries)."""
     if trigger.demand_of is not None:
         return demand_drafts(trigger, ctx, mentions, discourse, lex)
+    if _mishap(trigger.anchor, lex):
+        return []  # "victims killed by the crash": nobody attacked
     subject, inherited = subject_of(trigger.anchor)
     # "Mutual interest was expressed": the light noun is its own subject
     passive_light = trigger.sense.light and subject is not None and subject.i == trigger.token.i
@@ -120,7 +122,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     mode = trigger.mode
     places = places_for(trigger, ctx)
     if trigger.sense.from_giver:
-        givers = [o for o in objects if _inside_from(o, trigger.anchor)]
+        givers = [o for o in objects if _inside_from(o, trigger)]
         if not givers:
             return []
         actors, objects = givers, actors  # "received assurances from X": X assured the subject
@@ -204,6 +206,12 @@ def _agentless(trigger: Trigger, subject: Token, ctx: SentenceContext, mentions:
     return [draft]
 
 
+def _mishap(anchor: Token, lex: Lexicon) -> bool:
+    """The passive's doer is a mishap ('killed by the crash', 'destroyed by fire')."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in lex.mishap_agents
+               for c in anchor.children if c.dep_ == "agent" for g in c.children)
+
+
 def _stative_passive(anchor: Token, lex: Lexicon) -> bool:
     """'Israel is opposed to the plan', 'is committed to reform': a passive form that states the
     subject's own stance."""
@@ -211,9 +219,9 @@ def _stative_passive(anchor: Token, lex: Lexicon) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in anchor.children)
 
 
-def _inside_from(mention: ActorMention, anchor: Token) -> bool:
-    """The mention sits in the anchor's 'from' phrase."""
-    for prep in anchor.children:
+def _inside_from(mention: ActorMention, trigger: Trigger) -> bool:
+    """The mention sits in the 'from' phrase of the anchor or of the trigger noun."""
+    for prep in list(trigger.anchor.children) + list(trigger.token.children):
         if prep.dep_ == "prep" and prep.lower_ == "from":
             right = prep.right_edge
             if prep.idx <= mention.start and mention.end <= right.idx + len(right.text):

@@ -91,6 +91,7 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     act_in_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
+    mishap_agents: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -141,4 +142,5 @@ def load_lexicon() -> Lexicon:
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (triggers.get("lemma_fixes") or {}).items()},
         act_in_verbs=_words(triggers.get("act_in_verbs")),
         stative_passives=_words(triggers.get("stative_passives")),
+        mishap_agents=_words(triggers.get("mishap_agents")),
     )

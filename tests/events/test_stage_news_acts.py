@@ -125,3 +125,10 @@ def test_facing_pressure_from_makes_the_presser_the_actor(extract) -> None:
 def test_killed_by_a_mishap_is_no_attack(extract) -> None:
     document = extract("Greek rescuers will help identify Turkish tourists killed by the crash.", DATE)
     assert "ASSAULT" not in _types(document)
+
+
+def test_the_demand_a_protest_is_for_is_part_of_the_protest(extract) -> None:
+    text = ("Chilean teachers staged demonstrations in Santiago to demand higher pay from the Chilean "
+            "government.")
+    types = _types(extract(text, DATE))
+    assert "PROTEST" in types and "REQUEST" not in types

@@ -59,7 +59,7 @@ class EventsStage:
             sentence_drafts: list[Draft] = []
             for trigger in triggers:
                 sentence_drafts.extend(build_drafts(trigger, ctx, mentions, discourse, lex))
-            sentence_drafts = [d for d in sentence_drafts if _worth_keeping(d.event)]
+            sentence_drafts = _purpose_of_protest([d for d in sentence_drafts if _worth_keeping(d.event)])
             sentence_drafts.extend(confirmed_arrangements(sentence_drafts, ctx))
             sentence_drafts = self._enacted_items(sentence_drafts, text, evidence)
             new_occasion = any(d.event.type == "CONSULT" for d in sentence_drafts)
@@ -141,6 +141,15 @@ def _evidence_span(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
     return Span(start, end) if end > start else None
+
+
+def _purpose_of_protest(drafts: list[Draft]) -> list[Draft]:
+    """'staged demonstrations to demand reforms', 'blocked roads demanding his return': the demand
+    is what the protest is for, one event (PLOVER codes the protest)."""
+    protests = {d.trigger.anchor.i for d in drafts if d.event.type in ("PROTEST", "THREATEN")}
+    return [d for d in drafts if not (
+        d.event.type == "REQUEST" and d.trigger.anchor.dep_ in ("advcl", "xcomp", "acl", "conj")
+        and d.trigger.anchor.head.i in protests)]
 
 
 def _places_in(mentions: Mentions, span: Span) -> Mentions:

@@ -132,3 +132,17 @@ def test_the_demand_a_protest_is_for_is_part_of_the_protest(extract) -> None:
             "government.")
     types = _types(extract(text, DATE))
     assert "PROTEST" in types and "REQUEST" not in types
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Serbia lodged an official protest with Albania on Monday.", "ACCUSE"),
+    ("Nigeria summoned the ambassador of Niger on Tuesday.", "ACCUSE"),
+    ("Bolivian unions organized a general strike against the Bolivian government.", "PROTEST"),
+])
+def test_diplomatic_protests_and_general_strikes(extract, text: str, type_: str) -> None:
+    assert type_ in _types(extract(text, DATE))
+
+
+def test_a_staged_protest_stays_a_protest(extract) -> None:
+    types = _types(extract("Kenyan students staged a protest outside the Ugandan embassy on Monday.", DATE))
+    assert "PROTEST" in types and "ACCUSE" not in types

@@ -64,7 +64,8 @@ class Lexicon:
     """Every word list the events stage reads, as frozen sets and maps."""
 
     verbs: dict[str, tuple[TriggerSense, ...]]  # several senses: the first whose conditions hold
-    nouns: dict[str, TriggerSense]
+    nouns: dict[str, TriggerSense]  # the noun's last, unconditioned sense (what it names by default)
+    noun_senses: dict[str, tuple[TriggerSense, ...]]  # all senses, the first whose conditions hold
     light_verbs: frozenset[str]
     consult_noun_verbs: frozenset[str]
     consult_noun_subject_verbs: frozenset[str]
@@ -115,7 +116,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: tuple(TriggerSense.from_yaml(x) for x in (v if isinstance(v, list) else [v]))
                for k, v in triggers["verbs"].items()},
-        nouns={k: TriggerSense.from_yaml(v) for k, v in triggers["nouns"].items()},
+        nouns={k: TriggerSense.from_yaml(v[-1] if isinstance(v, list) else v)
+               for k, v in triggers["nouns"].items()},
+        noun_senses={k: tuple(TriggerSense.from_yaml(x) for x in (v if isinstance(v, list) else [v]))
+                     for k, v in triggers["nouns"].items()},
         light_verbs=_words(triggers["light_verbs"]),
         consult_noun_verbs=_words(triggers["consult_noun_verbs"]),
         consult_noun_subject_verbs=_words(triggers["consult_noun_subject_verbs"]),

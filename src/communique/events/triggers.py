@@ -185,7 +185,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                     break
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and (
                 token.is_lower or (lex.nouns[lemma].type == "CONSULT" and token.i != sentence.start)):
-            trigger = _noun_trigger(token, lex.nouns[lemma], lex)
+            for noun_sense in lex.noun_senses[lemma]:
+                trigger = _noun_trigger(token, noun_sense, lex)
+                if trigger is not None:
+                    break
         elif token.pos_ == "ADJ" and lemma in lex.intent_adjectives and \
                 any(c.dep_ == "xcomp" for c in token.children) and token.head.pos_ in ("AUX", "VERB"):
             sense = TriggerSense(type="AGREE")

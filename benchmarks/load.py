@@ -91,38 +91,78 @@ def _route(path: str) -> str:
     return path.split("?")[0] + ("?q" if "q=" in path else "")
 
 
-async def _reader(base: str, paths: list[str], until: float, latencies: list[tuple[str, float]],
-                  errors: list[str], seed: int, record_from: float) -> None:
-    import httpx
+class _Connection:
+    """A lean HTTP/1.1 keep-alive client on asyncio streams: the load generator shares the 2 cores with
+    the server, so it must cost far less per request than the server does (httpx costs about as much)."""
 
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        """GET `path`, read the whole body; returns the status (reconnects when the server closed)."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:] if x)}
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding") == "chunked":
+            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readuntil(b"\r\n")
+        if headers.get("connection") == "close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def _reader(port: int, paths: list[str], until: float, latencies: list[tuple[str, float]],
+                  errors: list[str], seed: int, record_from: float, sent: list[int]) -> None:
+    """One client: a fixed (seeded) sequence of reads, each sent when the previous answer is complete."""
     rng = random.Random(seed)
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10.0) as client:
+    conn = _Connection("127.0.0.1", port)
+    try:
         while time.monotonic() < until:
             path = rng.choice(paths)
             start = time.perf_counter()
             try:
-                response = await client.get(path)
+                status = await asyncio.wait_for(conn.get(path), timeout=10.0)
                 elapsed = time.perf_counter() - start
-                if response.status_code != 200:
-                    errors.append(f"{response.status_code} {path}")
-            except httpx.HTTPError as exc:
+                if status != 200:
+                    errors.append(f"{status} {path}")
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                 elapsed = time.perf_counter() - start
                 errors.append(f"{type(exc).__name__} {path}")
+                await conn.close()
+            sent[0] += 1
             if time.monotonic() >= record_from:  # the warm-up (connections, first queries) is not counted
                 latencies.append((_route(path), elapsed))
+    finally:
+        await conn.close()
 
 
 async def _load(base: str, clients: int, duration: float,
-                warmup: float) -> tuple[list[tuple[str, float]], list[str], float]:
+                warmup: float) -> tuple[list[tuple[str, float]], list[str], float, int]:
     paths = await _paths(base)
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     record_from = time.monotonic() + warmup
     until = record_from + duration
-    await asyncio.gather(*(_reader(base, paths, until, latencies, errors, seed, record_from)
+    port = int(base.rsplit(":", 1)[1])
+    sent = [0]
+    await asyncio.gather(*(_reader(port, paths, until, latencies, errors, seed, record_from, sent)
                            for seed in range(clients)))
-    return latencies, errors, time.monotonic() - record_from
+    return latencies, errors, time.monotonic() - record_from, sent[0]
 
 
 def _stored(db: Path) -> int:
@@ -135,6 +175,36 @@ def _stored(db: Path) -> int:
         return -1
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (the serve workers):
+    per request, this is the server's cost whatever else the machine is running."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return float("nan")
+    total = 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def _wait_for_first_write(db: Path, before: int, ingest: subprocess.Popen, timeout: float = 180.0) -> float:
+    """Block until the ingest has stored its first document (spaCy loads and parses a batch first), so
+    that the reads are measured while documents are being written, not while the ingest is still
+    starting; returns the seconds waited."""
+    start = time.monotonic()
+    while _stored(db) <= before and ingest.poll() is None and time.monotonic() - start < timeout:
+        time.sleep(0.2)
+    return time.monotonic() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -142,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of reading (measured)")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of reading before measuring")
     parser.add_argument("--preload", type=int, default=40, help="documents stored before the test")
-    parser.add_argument("--ingest", type=int, default=40, help="documents ingested during the test")
+    parser.add_argument("--ingest", type=int, default=120,
+                        help="documents ingested during the test (reading starts once the first is stored)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="`communique serve --workers` (default: serve's own default)")
     parser.add_argument("--p99-ms", type=float, default=200.0)
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON here")
     args = parser.parse_args(argv)
@@ -162,7 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         log = (tmpdir / "serve.log").open("w")
-        server = subprocess.Popen([COMMUNIQUE, "serve", "--db", url, "--port", str(port)], env=env,
+        command = [COMMUNIQUE, "serve", "--db", url, "--port", str(port)]
+        if args.workers is not None:
+            command += ["--workers", str(args.workers)]
+        server = subprocess.Popen(command, env=env,
                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         ingest = None
         try:
@@ -170,9 +246,14 @@ def main(argv: list[str] | None = None) -> int:
             ingest = subprocess.Popen([COMMUNIQUE, "ingest", str(second), "--db", url], env=env,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                       start_new_session=True)
-            latencies, errors, wall = asyncio.run(_load(base, args.clients, args.duration, args.warmup))
+            waited = _wait_for_first_write(db, before, ingest)
+            start_count = _stored(db)
+            cpu_before, own_before = _tree_cpu(server.pid), time.process_time()
+            latencies, errors, wall, sent = asyncio.run(_load(base, args.clients, args.duration, args.warmup))
+            server_cpu, client_cpu = _tree_cpu(server.pid) - cpu_before, time.process_time() - own_before
             ingest_running = ingest.poll() is None
             during = _stored(db)
+            load_end = os.getloadavg()[0]
         finally:
             for proc in (ingest, server):
                 if proc is not None and proc.poll() is None:
@@ -192,13 +273,21 @@ def main(argv: list[str] | None = None) -> int:
         "requests_per_s": len(ms) / wall if wall else 0.0,
         "p50_ms": _percentile(ms, 50), "p90_ms": _percentile(ms, 90), "p99_ms": _percentile(ms, 99),
         "max_ms": max(ms) if ms else float("nan"), "mean_ms": statistics.fmean(ms) if ms else float("nan"),
-        "documents_before": before, "documents_after_reading": during,
+        "documents_before": before, "documents_at_reading_start": start_count,
+        "documents_after_reading": during, "waited_for_first_write_s": waited, "workers": args.workers,
+        "load_average_1min_at_end": load_end,
+        "server_cpu_ms_per_request": 1000 * server_cpu / max(1, sent),
+        "client_cpu_ms_per_request": 1000 * client_cpu / max(1, sent),
         "ingest_still_running_at_end": ingest_running, "conditions": conditions(),
     }
     print(f"requests {len(ms):,} in {wall:.1f}s ({result['requests_per_s']:.0f}/s), errors {len(errors)}")
     print(f"latency ms: p50 {result['p50_ms']:.1f}  p90 {result['p90_ms']:.1f}  p99 {result['p99_ms']:.1f}  "
           f"max {result['max_ms']:.1f}")
-    print(f"ingest during the test: {before} -> {during} documents stored"
+    print(f"CPU per request (all {sent:,} requests, warm-up too): "
+          f"server {result['server_cpu_ms_per_request']:.2f} ms, "
+          f"load generator {result['client_cpu_ms_per_request']:.2f} ms")
+    print(f"ingest: {before} documents before; first write after {waited:.1f}s; {start_count} -> {during} "
+          f"stored while reading"
           f"{' (still running at the end)' if ingest_running else ' (finished before the end)'}")
     print("by route (p50 / p99 ms, requests):")
     for route, values in sorted(by_route.items(), key=lambda kv: -_percentile(kv[1], 99)):
@@ -208,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print("first errors: " + "; ".join(errors[:5]))
     ok = not errors and result["p99_ms"] < args.p99_ms
+    print(f"load average at the end: {load_end:.2f} (1 min)")
     print(f"target (0 errors, p99 < {args.p99_ms:.0f} ms): {'met' if ok else 'NOT met'}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")

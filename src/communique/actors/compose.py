@@ -17,6 +17,7 @@ from communique.actors.kb import Person, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
+from communique.actors.peoples import context_countries, people_country, piece_country, residence
 from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, rank_places
 from communique.actors.tokens import Token
@@ -47,6 +48,7 @@ class Composer:
         self.ent_labels = _entity_labels(spacy_doc)
         self.spacy_doc = spacy_doc
         self.countries = {e.ref.iso3 for p in pieces for e in p.entries if e.kind in ("state", "demonym")}
+        self.group_country: dict[int, str] = {}  # piece index → country of a group word there
 
     # --- helpers -------------------------------------------------------------------------------
     def _label_at(self, start: int, end: int) -> str | None:
@@ -101,6 +103,9 @@ class Composer:
         state = piece.first("capital").ref
         if self._is_locative(piece) or self._state_after_comma(piece):
             place = self._choose_place(piece, state.iso3)
+            if state.iso3 not in self.countries:  # Tripoli in an article about Lebanon is Lebanon's
+                place = next((p.ref for p in piece.of_kind("place") if p.ref.country in self.countries
+                              and p.ref.population >= 100_000), place)
             return self._place(piece, place) if place else None
         if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
             return None
@@ -152,6 +157,9 @@ class Composer:
     def _head(self, k: int, head: Organization) -> tuple[Mention | None, int]:
         piece = self.pieces[k]
         state, start = self.reader.prefix_country(piece.i)
+        before = self.reader.piece_at[piece.i - 1] if piece.i > 0 else None
+        if before is not None and before in self.group_country:  # "Moslem forces", "ethnic Albanian forces"
+            state, start = self.lex.states[self.group_country[before]], self.pieces[before].i
         end, last = piece.end, k
         if state is None:
             j = piece.j
@@ -173,6 +181,10 @@ class Composer:
 
     def _known_person(self, piece: Piece, person: Person) -> Mention | None:
         single = len(piece.text.split()) == 1 and piece.text == person.surname
+        if single and "-" in (self.text[piece.start - 1:piece.start], self.text[piece.end:piece.end + 1]):
+            return None  # "Shan-e-Mustafa" is a name of its own
+        if single and self._inside_other_name(piece, person):
+            return None  # "Julie Chavez Rodriguez" is not Hugo Chavez
         if single and (piece.text.lower() in NOT_NAMES or not self._looks_like_name(piece)
                        or self._label_at(piece.start, piece.end) in {"DATE", "TIME"}):
             return None  # "in May" is a month, not Theresa May
@@ -181,6 +193,19 @@ class Composer:
                        country=person.country_on(self.date), sector=sector, title=None,
                        key=f"kb:{person.name}", ref=person, name_only=single,
                        extra={"kb_title": title})
+
+    def _inside_other_name(self, piece: Piece, person: Person) -> bool:
+        """Whether spaCy reads the surname as part of a longer name whose first name the
+        knowledge base does not give this person."""
+        i = piece.i - 1
+        if i < 0 or self.reader.piece_ending(piece.i) is not None:
+            return False
+        prev = self.tokens[i]
+        firsts = {a.split()[0].lower() for a in (person.name, *person.aliases)}
+        if not (prev.is_cap and prev.text[:1].isalpha()) or prev.norm in firsts:
+            return False
+        return any(label == "PERSON" and s <= prev.start and piece.end <= e
+                   for s, e, label in self.ent_labels)
 
     def _looks_like_name(self, piece: Piece) -> bool:
         if self._label_at(piece.start, piece.end) == "PERSON":
@@ -207,15 +232,72 @@ class Composer:
                        title_only=match.name is None,
                        extra={"kb_title": person.status_on(self.date)[0] if person else None})
 
+    def _after_anti_pro(self, piece: Piece) -> bool:
+        i = piece.i
+        return (i > 1 and self.tokens[i - 1].text == "-" and self.tokens[i - 2].norm in {"anti", "pro"}
+                and self.tokens[i - 1].start == self.tokens[i - 2].end and bool(piece.kinds() & {
+                    "state", "demonym", "capital", "people"}))
+
+    def _group(self, k: int, out: list[Mention], *, displaced: bool = False) -> bool:
+        """A demonym or group word as a state mention, placed where the group acts: "ethnic
+        Albanians in Serbia" → Serbia, "Bosnian Serbs" → Bosnia, "Kurdish rebels" → the state
+        the sentence names; `displaced` ("pro-Russia rebels"): another state of the sentence, if
+        any. False when the piece is no such word (or names nobody here)."""
+        piece = self.pieces[k]
+        if piece.first("org"):
+            return False
+        demonym, people = piece.first("state", "demonym"), piece.first("people")
+        own = demonym.ref.iso3 if demonym is not None else None
+        prev = self.pieces[k - 1] if k > 0 and not displaced else None
+        if (prev is not None and prev.j == piece.i and self.text[prev.end:piece.start] == " "
+                and (k - 1 in self.group_country or piece_country(prev)) and out
+                and out[-1].start == prev.start and out[-1].kind == "state"):
+            last = out[-1]  # "Bosnian Serbs", "Iraqi Kurds": the first word says where they live
+            out[-1] = Mention("state", last.start, piece.end, self.text[last.start:piece.end], last.name,
+                              country=last.country, key=last.key, ref=last.ref)
+            self.group_country[k] = last.country
+            return True
+        ethnic = displaced or (piece.i > 0 and self.tokens[piece.i - 1].norm == "ethnic")
+        if demonym is not None and not ethnic:
+            out.append(self._state(piece, demonym.ref))
+            return True
+        if people is None and demonym is None:
+            return False
+        j = piece.j
+        if people is not None and ((j < len(self.tokens) and self.tokens[j].is_cap
+                                    and self.reader.piece_starting(j) is None)
+                                   or self.text[piece.end:piece.end + 1] == "-"
+                                   or self.text[piece.start - 1:piece.start] == "-"):
+            return False  # "Karen Bass" is a person, "Shan-e-Mustafa" a name
+        country = residence(self.pieces, self.tokens, k, self.reader.piece_at)
+        if country is None:
+            context = context_countries(self.pieces, self.tokens, k)
+            if people is not None:
+                country = people_country(people.ref, context, exclude=own if ethnic else None)
+            else:
+                country = next((c for _, c in context if c != own), None if displaced else own)
+        if country is None or country not in self.lex.states:
+            return False
+        self.group_country[k] = country
+        out.append(self._state(piece, self.lex.states[country]))
+        return True
+
     # --- the walk ------------------------------------------------------------------------------
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
         skip_until = -1  # pieces consumed as part of a person or organisation pattern
         for k, piece in enumerate(self.pieces):
             kinds = piece.kinds()
-            for entry in piece.of_kind("state", "demonym")[:1]:
-                if not piece.first("org"):
-                    out.append(self._state(piece, entry.ref))
+            if self._after_anti_pro(piece):
+                self._group(k, out, displaced=True)  # "pro-Russia rebels" are not Russia's
+                continue
+            if "people" in kinds or "demonym" in kinds:
+                if self._group(k, out) and (k <= skip_until or not kinds & {"head", "title", "org"}):
+                    continue
+            else:
+                for entry in piece.of_kind("state")[:1]:
+                    if not piece.first("org"):
+                        out.append(self._state(piece, entry.ref))
             if k <= skip_until:
                 continue
             org = piece.first("org")

@@ -3,7 +3,8 @@
 A bare name in an article ("Tokayev said") only gives a country and a sector once we know
 who held which office on the article's date; someone whose offices had all ended by then is
 ELI (a former official), as PLOVER codes them. The facts live in
-`data/actors/officeholders.yaml`; this module reads them once per process.
+`data/actors/officeholders.yaml` (and, for earlier decades, `officeholders_history.yaml`); this
+module reads them once per process.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import lru_cache
 from communique.actors.datafiles import read_yaml
 
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# Current office holders, then those of earlier decades (both "public knowledge, written by us").
+KB_FILES = ("officeholders.yaml", "officeholders_history.yaml")
 _PARTICLES = {"di", "de", "da", "del", "van", "von", "le", "la", "al", "el", "bin", "ben", "dos", "du"}
 
 
@@ -86,9 +89,9 @@ def _date(value: object) -> dt.date | None:
 @lru_cache(maxsize=1)
 def load_people() -> tuple[Person, ...]:
     """All office holders of the knowledge base, read once per process."""
-    data = read_yaml("officeholders.yaml")
+    rows = [row for name in KB_FILES for row in read_yaml(name).get("people", [])]
     people = []
-    for row in data.get("people", []):
+    for row in rows:
         offices = tuple(Office(str(o[0]), str(o[1]), _date(o[2]), _date(o[3]), o[4] if len(o) > 4 else None)
                         for o in row["offices"])
         people.append(Person(name=row["name"], country=row["country"],

@@ -19,6 +19,7 @@ from typing import Any
 
 from communique.actors.datafiles import read_yaml
 from communique.actors.kb import load_people
+from communique.actors.peoples import load_peoples
 from communique.actors.places import Place, load_places
 from communique.actors.tokens import phrase_key, tokenize
 from communique.settings import DATA_DIR
@@ -27,7 +28,7 @@ ACTORS_DATA = DATA_DIR / "actors"
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 
 # Kinds of lexicon entries, in the order a tie between two entries of one phrase is broken.
-KIND_ORDER = ("org", "head", "state", "demonym", "person", "title", "group", "capital", "place")
+KIND_ORDER = ("org", "head", "state", "demonym", "people", "person", "title", "group", "capital", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,11 @@ def _load_people(lex: Lexicon) -> None:
             lex.add(person.surname, "person", person)
 
 
+def _load_peoples(lex: Lexicon) -> None:
+    for name, people in load_peoples():
+        lex.add(name, "people", people)
+
+
 def _load_places(lex: Lexicon) -> None:
     for name, place in load_places().named():
         lex.add(name, "place", place)
@@ -170,6 +176,7 @@ def load_lexicon() -> Lexicon:
     _load_offices(lex)
     _load_organizations(lex)
     _load_people(lex)
+    _load_peoples(lex)
     _load_places(lex)
     lex.index_lengths()
     # The dictionaries hold a few hundred thousand long-lived objects; freezing them keeps the

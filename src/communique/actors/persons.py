@@ -167,6 +167,7 @@ class TitleReader:
         """A personal name from token `s`: (end token, known person, its piece index)."""
         tokens, n = self.tokens, len(self.tokens)
         j, words, person, person_piece = s, 0, None, None
+        surname_first: int | None = None  # end of a known surname read as the name's first word
         while j < n and (j == s or self._same_line(j - 1, j)):
             token = tokens[j]
             if words and (token.norm == tokens[j - 1].norm or is_glued(token.text)):
@@ -188,6 +189,7 @@ class TitleReader:
                         if first not in {a.split()[0].lower() for a in (chosen.name, *chosen.aliases)}:
                             chosen = None
                     person, person_piece = chosen, self.piece_at[j]
+                    surname_first = piece.j if j == s and piece.j - piece.i == 1 else None
                     j, words = piece.j, words + 1
                     continue
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
@@ -216,6 +218,9 @@ class TitleReader:
             break
         if words == 0:
             return s, None, None
+        if (surname_first is not None and j > surname_first and tokens[surname_first].is_cap
+                and tokens[surname_first].norm not in NAME_SUFFIXES):
+            person = None  # "President Michel Suleiman" is not Charles Michel
         return j, person, person_piece
 
     def read(self, k: int, *, allow_lower: bool = False) -> PersonMatch | None:

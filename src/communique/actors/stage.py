@@ -17,6 +17,11 @@ Persons carry the office as written (`title`); with no office in the text, the k
 office on the article's date. A bare office ("the President") joins the person holding it in the
 text, else the publisher's own office holder (from the URL's domain, `data/actors/publishers.yaml`).
 
+News prose: a people or ethnic word ("Chechen rebels", "ethnic Albanians in Serbia", "Bosnian
+Serbs") is a state mention of the country the group acts in (`peoples.py`, `data/actors/peoples.yaml`);
+"pro-Russia" / "anti-Syria" do not make that state an actor; an official the text gives no
+country takes the one its sentence names (`context.py`).
+
 Everything is read from `data/actors/` once per process (`lexicon.load_lexicon`), so a document
 costs a dictionary scan of its tokens plus a few rules per match.
 """
@@ -24,6 +29,7 @@ costs a dictionary scan of its tokens plus a few rules per match.
 from __future__ import annotations
 
 from communique.actors.compose import Composer
+from communique.actors.context import fill_person_countries
 from communique.actors.group import group_mentions
 from communique.actors.lexicon import load_lexicon
 from communique.actors.matcher import find_pieces
@@ -41,8 +47,9 @@ def extract_entities(document: Document) -> list[Entity]:
     home = home_country(document)
     composer = Composer(text, tokens, pieces, lex, date=document.date, spacy_doc=document.spacy_doc,
                         home=home)
-    mentions = composer.mentions()
-    return group_mentions(mentions, date=document.date, home=home)
+    entities = group_mentions(composer.mentions(), date=document.date, home=home)
+    fill_person_countries(entities, text, document.spacy_doc)
+    return entities
 
 
 class ActorsStage:

@@ -1,0 +1,66 @@
+"""Countries from context: a titled person the text gives no country ("Prime Minister Mahendra
+Chaudhry", "President Laurent Gbagbo" when the knowledge base does not know him).
+
+Wire reports name a foreign official by office and name and leave the country to the sentence
+("Fijian rebels said they will release Prime Minister ..."). A person with an office but no
+country takes the country of the nearest state, national body or place in the same sentence;
+with none there, the one country the whole article names, if it names only one. A bare name
+takes a country only from a sentence that names a single one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from communique.actors.mentions import LOCATIVE_WORDS
+from communique.document import Entity
+
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_RANK = {"state": 0, "organization": 0, "place": 1}
+
+
+def _sentences(text: str, spacy_doc: Any) -> list[tuple[int, int]]:
+    if spacy_doc is not None and spacy_doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in spacy_doc.sents]
+    return [m.span() for m in _SENTENCE.finditer(text)]
+
+
+def _rank(kind: str, text: str, start: int) -> int:
+    """States and bodies before places; a state after "in", "to", "from" ("the US commander in
+    Iraq") is where something happens, so it ranks with the places."""
+    words = [w.lower() for w in text[max(0, start - 12):start].split()]
+    if words and words[-1] == "the":
+        words.pop()
+    if kind != "place" and words and words[-1] in LOCATIVE_WORDS:
+        return 1
+    return _RANK[kind]
+
+
+def _is_state_code(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isupper() and code not in NON_STATE_CODES
+
+
+def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = None) -> None:
+    """Give each person without a country the country its sentence names (nearest first for an
+    official; for a bare name only when the sentence names a single country), else, for an
+    official, the one state the article names."""
+    people = [e for e in entities if e.kind == "person" and e.country is None and e.mentions]
+    if not people:
+        return
+    spans = [(m.start, m.end, _rank(e.kind, text, m.start), e.country) for e in entities
+             if e.kind in _RANK and _is_state_code(e.country) for m in e.mentions]
+    if not spans:
+        return
+    sentences = _sentences(text, spacy_doc)
+    states = {e.country for e in entities if e.kind == "state" and _is_state_code(e.country)}
+    for person in people:
+        at = person.mentions[0].start
+        lo, hi = next(((s, e) for s, e in sentences if s <= at < e), (at, at + 1))
+        near = [(rank, abs(s - at), country) for s, _, rank, country in spans if lo <= s < hi]
+        titled = bool(person.title or person.sector)
+        if near and (titled or len({c for _, _, c in near}) == 1):
+            person.country = min(near)[2]  # a bare name only where its sentence names one country
+        elif titled and len(states) == 1:
+            person.country = next(iter(states))

@@ -1,0 +1,120 @@
+"""Groups named by who they are rather than which state they belong to: peoples, ethnic and
+religious groups ("Chechen rebels", "Moslem forces"), "ethnic Albanians", "Bosnian Serbs".
+
+News prose names such actors by a group word whose country is where the group acts, not the
+nationality the word suggests: "ethnic Albanians in southern Serbia" are coded to Serbia,
+"Kurdish rebels" to the state the sentence is about, "Bosnian Serbs" to Bosnia. The words
+and their home countries are data (`data/actors/peoples.yaml`); this module picks the country
+from the sentence around the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from communique.actors.datafiles import read_yaml
+from communique.actors.tokens import Token
+
+if TYPE_CHECKING:
+    from communique.actors.matcher import Piece
+
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"})
+COUNTRY_ENTRY_KINDS = ("state", "demonym", "capital")
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """A people, ethnic or religious group: its home countries and how to choose among them."""
+
+    name: str
+    homes: tuple[str, ...]
+    ambiguous: bool = False
+    any_country: bool = False  # a religion or broad identity: whichever country the sentence names
+
+
+@lru_cache(maxsize=1)
+def load_peoples() -> tuple[tuple[str, People], ...]:
+    """(word, People) pairs from `data/actors/peoples.yaml`, read once."""
+    out: list[tuple[str, People]] = []
+    for row in read_yaml("peoples.yaml")["peoples"]:
+        names = [str(n) for n in row["names"]]
+        people = People(names[0], tuple(row.get("homes") or ()), bool(row.get("ambiguous")),
+                        bool(row.get("any")))
+        out.extend((name, people) for name in names)
+    return tuple(out)
+
+
+def piece_country(piece: Piece) -> str | None:
+    """The ISO code of a state, demonym or capital piece (None for other pieces)."""
+    if piece.first("org", "people"):
+        return None
+    entry = piece.first(*COUNTRY_ENTRY_KINDS)
+    return entry.ref.iso3 if entry is not None else None
+
+
+def sentence_bounds(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """Token range `[lo, hi)` of the sentence holding tokens `[i, j)` (split at . ! ? ;)."""
+    lo = i
+    while lo > 0 and tokens[lo - 1].text not in _SENTENCE_END:
+        lo -= 1
+    hi = j
+    while hi < len(tokens) and tokens[hi].text not in _SENTENCE_END:
+        hi += 1
+    return lo, hi
+
+
+def context_countries(pieces: list[Piece], tokens: list[Token], k: int) -> list[tuple[int, str]]:
+    """(token distance, country) of the state words in piece `k`'s sentence, nearest first."""
+    piece = pieces[k]
+    lo, hi = sentence_bounds(tokens, piece.i, piece.j)
+    found = []
+    for other in pieces:
+        if other is piece or other.j <= lo or other.i >= hi:
+            continue
+        country = piece_country(other)
+        if country is not None:
+            distance = piece.i - other.j if other.j <= piece.i else other.i - piece.j
+            found.append((distance, country))
+    found.sort()
+    return found
+
+
+def residence(pieces: list[Piece], tokens: list[Token], k: int, piece_at: list[int | None]) -> str | None:
+    """The state a group is placed in right after it: "Albanians in southern Serbia" → SRB,
+    "a Christian missionary from Calgary" → CAN (a noun may come between)."""
+    j = pieces[k].j
+    if j < len(tokens) and tokens[j].norm not in {"in", "of", "from"} and piece_at[j] is None:
+        j += 1  # "Christian missionary from ..."
+    if j >= len(tokens) or tokens[j].norm not in {"in", "of", "from"}:
+        return None
+    j += 1
+    while j < len(tokens) and (tokens[j].norm == "the" or tokens[j].norm in _DIRECTIONS):
+        j += 1
+    if j >= len(tokens) or piece_at[j] is None:
+        return None
+    nxt = pieces[piece_at[j]]
+    if nxt.i != j:
+        return None
+    places = [e.ref for e in nxt.of_kind("place")]
+    if piece_country(nxt) is None and places and not nxt.first("org", "people", "person"):
+        return max(places, key=lambda p: p.population).country  # a city: its country
+    return piece_country(nxt)
+
+
+def people_country(people: People, context: list[tuple[int, str]], *,
+                   exclude: str | None = None) -> str | None:
+    """The country of a group given the sentence's countries (nearest first)."""
+    nearby = [c for _, c in context if c != exclude]
+    for country in nearby:
+        if country in people.homes:
+            return country
+    if people.any_country and nearby:
+        return nearby[0]
+    if people.homes and not people.ambiguous:
+        return people.homes[0]
+    return None

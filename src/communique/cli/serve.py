@@ -63,7 +63,18 @@ def worker_app():  # type: ignore[no-untyped-def]
     from communique.api import create_app
 
     token = _read_token(os.environ.get(_TOKEN_FILE_ENV) or None)
-    return create_app(db_url=os.environ[_DB_ENV], write_token=token)
+    app = create_app(db_url=os.environ[_DB_ENV], write_token=token)
+    _freeze_startup_objects()
+    return app
+
+
+def _freeze_startup_objects() -> None:
+    """Keep the ~100,000 objects of the imported libraries out of the cyclic garbage collector: a
+    full collection over them takes 100+ ms, a pause every client waiting on the process feels."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommuniqueError("--workers must be 1 or more", source="serve")
     if workers == 1:
         app = create_app(db_url=url, write_token=token)
+        _freeze_startup_objects()
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     open_store(url).close()  # create and migrate once, before the workers open it

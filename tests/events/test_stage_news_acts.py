@@ -146,3 +146,11 @@ def test_diplomatic_protests_and_general_strikes(extract, text: str, type_: str)
 def test_a_staged_protest_stays_a_protest(extract) -> None:
     types = _types(extract("Kenyan students staged a protest outside the Ugandan embassy on Monday.", DATE))
     assert "PROTEST" in types and "ACCUSE" not in types
+
+
+def test_giving_a_welcome_to_a_leader_hosts_a_visit(extract) -> None:
+    text = "The Japanese Prime Minister gave a warm welcome to the Indian Prime Minister on Monday."
+    document = extract(text, DATE)
+    visit = _only(document, "CONSULT")
+    assert visit.mode == "visit"
+    assert {p.country for p in visit.actors} == {"IND"} and {p.country for p in visit.recipients} == {"JPN"}

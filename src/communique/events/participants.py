@@ -242,10 +242,11 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
     """The other side of a meeting: objects ('met X'), 'with X', 'between X and Y', 'co-chaired by X';
     not what the meeting was about ('regarding Russia's attack on Ukraine')."""
     phrases: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    preps = PARTNER_PREPS + ("to",) if trigger.host else PARTNER_PREPS  # "gave a welcome to X"
     for head in {trigger.anchor, trigger.token}:
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "attr", "agent") or \
-                    (child.dep_ == "prep" and child.lower_ in PARTNER_PREPS):
+                    (child.dep_ == "prep" and child.lower_ in preps):
                 phrases.append(phrase_core(child))
             elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
                 phrases.append(phrase_core(child))  # "co-chaired by ...", a participle off the verb

@@ -135,7 +135,7 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
             return None
         if sense.needs_mod and not any(c.lower_ in sense.needs_mod for c in token.children):
             return None
-        return Trigger(token, head, sense.type, sense.mode, sense)
+        return Trigger(token, head, sense.type, sense.mode, sense, host=sense.host)
     if sense.light:
         if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.light_verbs:
             return None

@@ -1,14 +1,22 @@
 """Load test: many concurrent readers against `communique serve` on loopback while an ingest runs.
 
-    .venv/bin/python benchmarks/load.py --clients 50 --duration 20 --preload 40 --ingest 40
+    .venv/bin/python benchmarks/load.py --clients 50 --duration 20      # serve's default --workers
+    .venv/bin/python benchmarks/load.py --clients 50 --duration 20 --workers 1
 
 Builds a SQLite store in a temporary folder from a sample of `../shared/corpus/` (`--preload`
 documents), starts `communique serve` on a free loopback port, starts `communique ingest` of
-`--ingest` more documents into the same store, and runs `--clients` concurrent HTTP clients
-reading the API for `--duration` seconds. Prints request count, throughput, p50/p90/p99/max
-latency and the error count; the exit status is 1 when any request failed or p99 is over
-`--p99-ms` (the issue's target: zero errors and p99 < 200 ms at 50 clients on SQLite).
-Bounded: fixed duration, loopback only, nothing left running afterwards.
+`--ingest` more documents into the same store and waits until it has stored its first one, then
+runs `--clients` concurrent clients, each on one keep-alive connection sending its next read as
+soon as the previous answer is complete (a closed loop, no think time), over a fixed mix of
+routes in a seeded order: `--warmup` seconds unmeasured, then `--duration` seconds measured.
+Prints request count, throughput, p50/p90/p99/max latency (also by route), the error count,
+the server's CPU time per request (robust to whatever else the machine runs), how many
+documents the ingest stored while the reads were measured, and the load average before and
+after. The exit status is 1 when any request failed or p99 is over `--p99-ms` (the issue's
+target: zero errors and p99 < 200 ms at 50 clients on SQLite). The clients are raw asyncio
+streams, not httpx: on 2 cores the load generator competes with the server, and httpx costs
+about as much CPU per request as the server does. Bounded: fixed duration, loopback only,
+nothing left running afterwards.
 """
 
 from __future__ import annotations

@@ -154,3 +154,13 @@ def test_giving_a_welcome_to_a_leader_hosts_a_visit(extract) -> None:
     visit = _only(document, "CONSULT")
     assert visit.mode == "visit"
     assert {p.country for p in visit.actors} == {"IND"} and {p.country for p in visit.recipients} == {"JPN"}
+
+
+def test_a_promise_to_act_stands_without_a_second_party(extract) -> None:
+    document = extract("The Georgian President promised to hold early elections.", DATE)
+    assert "AGREE" in _types(document)
+
+
+def test_an_offer_without_a_second_party_is_not_an_agreement(extract) -> None:
+    document = extract("The Georgian President stands ready to help.", DATE)
+    assert "AGREE" not in _types(document)

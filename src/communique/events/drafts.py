@@ -179,6 +179,9 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 for c in trigger.anchor.children):
             location = Location(None, "", discourse.home_country)  # "to visit our country"
         event = make_event(trigger, status, actors, recipients, date, location, ctx, mode)
+        if trigger.type == "AGREE" and trigger.token.lemma_.lower() in lex.pledge_verbs and any(
+                c.dep_ == "xcomp" for c in trigger.token.children):
+            event.extra["pledge"] = True  # "promised to hold elections": a commitment of its own
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \
             _own_status(trigger.anchor, lex) == "planned" and drafts:

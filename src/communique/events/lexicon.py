@@ -93,6 +93,7 @@ class Lexicon:
     act_in_verbs: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     mishap_agents: frozenset[str] = frozenset()
+    pledge_verbs: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -147,4 +148,5 @@ def load_lexicon() -> Lexicon:
         act_in_verbs=_words(triggers.get("act_in_verbs")),
         stative_passives=_words(triggers.get("stative_passives")),
         mishap_agents=_words(triggers.get("mishap_agents")),
+        pledge_verbs=_words(triggers.get("pledge_verbs")),
     )

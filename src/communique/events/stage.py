@@ -81,6 +81,7 @@ class EventsStage:
             event.extra.pop("light", None)
             event.extra.pop("intent", None)
             event.extra.pop("agentless", None)
+            event.extra.pop("pledge", None)
             event.evidence.sort(key=lambda s: s.start)
         return events
 
@@ -170,7 +171,7 @@ def _worth_keeping(event: Event) -> bool:
         return False  # assistance and material cooperation need a recipient
     if event.type in TARGETED_TYPES and not any(p.country for p in event.recipients):
         return False  # "fired at people": an attack or concession on nobody we can place
-    if event.type == "AGREE" and len(countries(event)) < 2:
+    if event.type == "AGREE" and len(countries(event)) < 2 and not event.extra.get("pledge"):
         return False  # "stands ready to help", "invited her": an agreement or offer needs two sides
     if event.type in MATERIAL_TYPES or len(actor_countries) >= 2:
         return True

@@ -9,6 +9,7 @@ directed acts, negated reports of promises. Both implementations must give the s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib
@@ -134,3 +135,26 @@ def test_link_indexed_ignores_input_order(seed):
     shuffled = _events(seed, 400)
     random.Random(seed + 100).shuffle(shuffled)
     assert _run(shuffled, new_clusters, new_series, new_commitments) == forward
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_link_indexed_series_names_match_all_pairs_reference(seed):
+    """Many dialogue names made of a few shared words: equal, contained, or merely overlapping."""
+    rng = random.Random(seed)
+    vocabulary = ["strategic", "dialogue", "partnership", "high", "level", "the", "economic", "council",
+                  "security", "joint", "commission"]
+    events = _events(seed, 300)
+    for event in events:
+        if rng.random() < 0.7:
+            words = rng.sample(vocabulary, rng.randint(1, 4))
+            event.series_name = " ".join(w.title() if rng.random() < 0.5 else w for w in words)
+            event.countries = frozenset(rng.sample(COUNTRIES, rng.randint(0, 3)))
+    expected = ref_series.group_series(_copies(events))
+    got = new_series.group_series(_copies(events))
+    assert [(r.key, r.name, [e.id for e in r.events]) for r in got] == \
+        [(r.key, r.name, [e.id for e in r.events]) for r in expected]
+    assert len(got) >= 10
+
+
+def _copies(events: list[LinkEvent]) -> list[LinkEvent]:
+    return [dataclasses.replace(e) for e in events]

@@ -86,29 +86,22 @@ def group_series(items: list[LinkEvent]) -> list[SeriesRecord]:
 
 
 def _name_candidates(names: list[str]) -> list[tuple[int, int]]:
-    """Pairs (i, j), j < i, of normalised names that could agree: equal, or one's words all in
-    the other's. Such a pair shares the shorter name's rarest word, so a name is paired with the
-    names holding its own rarest word and with the names whose rarest word it holds. Names are
-    normalised again, as `_names_agree` does."""
+    """Pairs (i, j), j < i, of names that could agree: equal once normalised, or one's words all
+    in the other's. Such a pair shares the shorter name's rarest word, so each name is paired
+    with the names holding its rarest word. Names are normalised again, as `_names_agree` does."""
     names = [normalise_series_name(name) for name in names]
     words = [frozenset(name.split()) for name in names]
     holders: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            holders.setdefault(w, []).append(i)
-    rarest: dict[str, list[int]] = {}
     by_name: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         by_name.setdefault(names[i], []).append(i)
-        if ws:
-            rarest.setdefault(min(ws, key=lambda w: (len(holders[w]), w)), []).append(i)
+        for w in ws:
+            holders.setdefault(w, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for i, ws in enumerate(words):
         found = set(by_name[names[i]])
         if ws:
             found.update(holders[min(ws, key=lambda w: (len(holders[w]), w))])
-            for w in ws:
-                found.update(rarest.get(w, ()))
         pairs.update((i, j) if j < i else (j, i) for j in found if j != i)
     return sorted(pairs)
 

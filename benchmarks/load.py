@@ -222,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preload", type=int, default=40, help="documents stored before the test")
     parser.add_argument("--ingest", type=int, default=120,
                         help="documents ingested during the test (reading starts once the first is stored)")
+    parser.add_argument("--ingest-nice", type=int, default=0, metavar="N",
+                        help="run the ingest under `nice -n N` (diagnosis: CPU competition vs. locking; "
+                        "the issue's figure is with 0)")
     parser.add_argument("--workers", type=int, default=None,
                         help="`communique serve --workers` (default: serve's own default)")
     parser.add_argument("--p99-ms", type=float, default=200.0)
@@ -251,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         ingest = None
         try:
             asyncio.run(_wait_ready(base))
-            ingest = subprocess.Popen([COMMUNIQUE, "ingest", str(second), "--db", url], env=env,
+            niced = ["nice", "-n", str(args.ingest_nice)] if args.ingest_nice else []
+            ingest = subprocess.Popen([*niced, COMMUNIQUE, "ingest", str(second), "--db", url], env=env,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                       start_new_session=True)
             waited = _wait_for_first_write(db, before, ingest)
@@ -283,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "max_ms": max(ms) if ms else float("nan"), "mean_ms": statistics.fmean(ms) if ms else float("nan"),
         "documents_before": before, "documents_at_reading_start": start_count,
         "documents_after_reading": during, "waited_for_first_write_s": waited, "workers": args.workers,
+        "ingest_nice": args.ingest_nice,
         "load_average_1min_at_end": load_end,
         "server_cpu_ms_per_request": 1000 * server_cpu / max(1, sent),
         "client_cpu_ms_per_request": 1000 * client_cpu / max(1, sent),

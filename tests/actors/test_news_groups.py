@@ -138,3 +138,12 @@ def test_a_known_surname_inside_another_name(extract, nlp) -> None:
     document = extract("The call was joined by the adviser Maria Chavez Lopez of the city council.",
                        "2021-12-11", nlp=nlp)
     assert all(e.name != "Hugo Chavez" for e in document.entities)
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("The Sudanese army said Darfur rebels had attacked a convoy.", "Darfur", "SDN"),
+    ("The Hungarians of southern Slovakia asked for schools in their language.", "Hungarians", "SVK"),
+    ("Palestinians of the Israeli-occupied West Bank went on strike.", "Palestinians", "PSE"),
+])
+def test_region_or_residence_names_the_group(extract, text: str, word: str, country: str) -> None:
+    assert _countries(extract, text)[word] == country

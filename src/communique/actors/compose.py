@@ -17,7 +17,7 @@ from communique.actors.kb import Person, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
-from communique.actors.peoples import context_countries, people_country, piece_country, residence
+from communique.actors.peoples import after_anti_pro, group_mention, region_group
 from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, rank_places
 from communique.actors.tokens import Token
@@ -232,55 +232,10 @@ class Composer:
                        title_only=match.name is None,
                        extra={"kb_title": person.status_on(self.date)[0] if person else None})
 
-    def _after_anti_pro(self, piece: Piece) -> bool:
-        i = piece.i
-        return (i > 1 and self.tokens[i - 1].text == "-" and self.tokens[i - 2].norm in {"anti", "pro"}
-                and self.tokens[i - 1].start == self.tokens[i - 2].end and bool(piece.kinds() & {
-                    "state", "demonym", "capital", "people"}))
-
     def _group(self, k: int, out: list[Mention], *, displaced: bool = False) -> bool:
-        """A demonym or group word as a state mention, placed where the group acts: "ethnic
-        Albanians in Serbia" → Serbia, "Bosnian Serbs" → Bosnia, "Kurdish rebels" → the state
-        the sentence names; `displaced` ("pro-Russia rebels"): another state of the sentence, if
-        any. False when the piece is no such word (or names nobody here)."""
-        piece = self.pieces[k]
-        if piece.first("org"):
-            return False
-        demonym, people = piece.first("state", "demonym"), piece.first("people")
-        own = demonym.ref.iso3 if demonym is not None else None
-        prev = self.pieces[k - 1] if k > 0 and not displaced else None
-        if (prev is not None and prev.j == piece.i and self.text[prev.end:piece.start] == " "
-                and (k - 1 in self.group_country or piece_country(prev)) and out
-                and out[-1].start == prev.start and out[-1].kind == "state"):
-            last = out[-1]  # "Bosnian Serbs", "Iraqi Kurds": the first word says where they live
-            out[-1] = Mention("state", last.start, piece.end, self.text[last.start:piece.end], last.name,
-                              country=last.country, key=last.key, ref=last.ref)
-            self.group_country[k] = last.country
-            return True
-        ethnic = displaced or (piece.i > 0 and self.tokens[piece.i - 1].norm == "ethnic")
-        if demonym is not None and not ethnic:
-            out.append(self._state(piece, demonym.ref))
-            return True
-        if people is None and demonym is None:
-            return False
-        j = piece.j
-        if people is not None and ((j < len(self.tokens) and self.tokens[j].is_cap
-                                    and self.reader.piece_starting(j) is None)
-                                   or self.text[piece.end:piece.end + 1] == "-"
-                                   or self.text[piece.start - 1:piece.start] == "-"):
-            return False  # "Karen Bass" is a person, "Shan-e-Mustafa" a name
-        country = residence(self.pieces, self.tokens, k, self.reader.piece_at)
-        if country is None:
-            context = context_countries(self.pieces, self.tokens, k)
-            if people is not None:
-                country = people_country(people.ref, context, exclude=own if ethnic else None)
-            else:
-                country = next((c for _, c in context if c != own), None if displaced else own)
-        if country is None or country not in self.lex.states:
-            return False
-        self.group_country[k] = country
-        out.append(self._state(piece, self.lex.states[country]))
-        return True
+        """A demonym, people word or region before a group noun as a state mention placed
+        where the group acts (`peoples.group_mention`)."""
+        return group_mention(self, k, out, displaced=displaced)
 
     # --- the walk ------------------------------------------------------------------------------
     def mentions(self) -> list[Mention]:
@@ -288,7 +243,7 @@ class Composer:
         skip_until = -1  # pieces consumed as part of a person or organisation pattern
         for k, piece in enumerate(self.pieces):
             kinds = piece.kinds()
-            if self._after_anti_pro(piece):
+            if after_anti_pro(self.tokens, piece):
                 self._group(k, out, displaced=True)  # "pro-Russia rebels" are not Russia's
                 continue
             if "people" in kinds or "demonym" in kinds:
@@ -332,6 +287,8 @@ class Composer:
                     out.append(mention)
                 continue
             if "place" in kinds and not kinds & {"state", "demonym"}:
+                if region_group(self, k, out):
+                    continue
                 mention = self._city(piece)
                 if mention is not None:
                     out.append(mention)

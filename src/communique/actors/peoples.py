@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from communique.actors.datafiles import read_yaml
+from communique.actors.mentions import Mention
 from communique.actors.tokens import Token
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ def residence(pieces: list[Piece], tokens: list[Token], k: int, piece_at: list[i
     if j >= len(tokens) or piece_at[j] is None:
         return None
     nxt = pieces[piece_at[j]]
-    if nxt.i != j:
-        return None
+    if nxt.i != j or (nxt.j < len(tokens) and tokens[nxt.j].text == "-"):
+        return None  # "of the Israeli-occupied West Bank": the state word is an adjective
     places = [e.ref for e in nxt.of_kind("place")]
     if piece_country(nxt) is None and places and not nxt.first("org", "people", "person"):
         return max(places, key=lambda p: p.population).country  # a city: its country
@@ -118,3 +119,87 @@ def people_country(people: People, context: list[tuple[int, str]], *,
     if people.homes and not people.ambiguous:
         return people.homes[0]
     return None
+
+
+def after_anti_pro(tokens: list[Token], piece: Piece) -> bool:
+    """Whether a state word follows "anti-" or "pro-" ("pro-Russia rebels")."""
+    i = piece.i
+    return (i > 1 and tokens[i - 1].text == "-" and tokens[i - 2].norm in {"anti", "pro"}
+            and tokens[i - 1].start == tokens[i - 2].end
+            and bool(piece.kinds() & {"state", "demonym", "capital", "people"}))
+
+
+def _merge_compound(c: Any, k: int, out: list[Mention]) -> bool:
+    """"Bosnian Serbs", "Iraqi Kurds": the first word says where the group lives."""
+    piece, prev = c.pieces[k], c.pieces[k - 1]
+    if not (prev.j == piece.i and c.text[prev.end:piece.start] == " " and out
+            and (k - 1 in c.group_country or piece_country(prev))
+            and out[-1].start == prev.start and out[-1].kind == "state"):
+        return False
+    last = out[-1]
+    out[-1] = Mention("state", last.start, piece.end, c.text[last.start:piece.end], last.name,
+                      country=last.country, key=last.key, ref=last.ref)
+    c.group_country[k] = last.country
+    return True
+
+
+def group_mention(c: Any, k: int, out: list[Mention], *, displaced: bool = False) -> bool:
+    """A demonym or group word of composer `c`'s piece `k` as a state mention, placed where the
+    group acts: "ethnic Albanians in Serbia" and "the Albanians of southern Serbia" → Serbia,
+    "Bosnian Serbs" → Bosnia, "Kurdish rebels" → the state the sentence names; `displaced`
+    ("pro-Russia rebels"): another state of the sentence, if any. False when the piece is no
+    such word (or names nobody here)."""
+    piece = c.pieces[k]
+    if piece.first("org"):
+        return False
+    demonym, people = piece.first("state", "demonym"), piece.first("people")
+    own = demonym.ref.iso3 if demonym is not None else None
+    if k > 0 and not displaced and _merge_compound(c, k, out):
+        return True
+    tokens = c.tokens
+    ethnic = displaced or (piece.i > 0 and tokens[piece.i - 1].norm == "ethnic")
+    if demonym is not None and not ethnic:
+        there = None
+        if piece.text.endswith("s") and piece.j < len(tokens) and tokens[piece.j].norm == "of":
+            there = residence(c.pieces, tokens, k, c.reader.piece_at)
+        out.append(c._state(piece, c.lex.states.get(there) or demonym.ref))
+        if there and there != own:
+            c.group_country[k] = there
+        return True
+    if people is None and demonym is None:
+        return False
+    j = piece.j
+    if people is not None and ((j < len(tokens) and tokens[j].is_cap and c.reader.piece_starting(j) is None)
+                               or c.text[piece.end:piece.end + 1] == "-"
+                               or c.text[piece.start - 1:piece.start] == "-"):
+        return False  # "Karen Bass" is a person, "Shan-e-Mustafa" a name
+    country = residence(c.pieces, tokens, k, c.reader.piece_at)
+    if country is None:
+        context = context_countries(c.pieces, tokens, k)
+        if people is not None:
+            country = people_country(people.ref, context, exclude=own if ethnic else None)
+        else:
+            country = next((cc for _, cc in context if cc != own), None if displaced else own)
+    if country is None or country not in c.lex.states:
+        return False
+    c.group_country[k] = country
+    out.append(c._state(piece, c.lex.states[country]))
+    return True
+
+
+def region_group(c: Any, k: int, out: list[Mention]) -> bool:
+    """A region or town right before a group noun ("Darfur rebels", "Gaza militants") names the
+    group by where it acts: a state mention of the place's country."""
+    piece = c.pieces[k]
+    nxt = c.reader.piece_starting(piece.j)
+    if nxt is None or c.text[piece.end:nxt.start] != " " or not piece.text[:1].isupper():
+        return False
+    head = nxt.first("head")
+    if not (nxt.first("group") or (head is not None and not head.ref.makes_entity)):
+        return False
+    place = c._choose_place(piece)
+    if place is None or place.country not in c.lex.states:
+        return False
+    c.group_country[k] = place.country
+    out.append(c._state(piece, c.lex.states[place.country]))
+    return True

@@ -152,7 +152,8 @@ class _Bucket:
     MAX_SPAN, can never take a later event and is dropped from the lists. Meetings and
     agreements are indexed by the anchor's country set (one country) or each pair of its
     countries: `countries_agree` wants equal sets or two shared countries. Directed acts are
-    indexed by each country (actors and recipients are compared apart)."""
+    indexed by each actor country and each recipient country (or "none" on a side): actors must
+    share a country when both sides name actors, and so must recipients."""
 
     def __init__(self, symmetric: bool) -> None:
         self.symmetric = symmetric
@@ -162,26 +163,44 @@ class _Bucket:
 
     def add(self, cluster: Cluster) -> None:
         self.all.append(cluster)
-        keys = _index_keys(cluster.anchor.countries, self.symmetric)
-        for key in keys:
-            self.by_key.setdefault(key, []).append(cluster)
-        if not keys:
+        anchor = cluster.anchor
+        if not anchor.countries:
             self.without_country.append(cluster)
+        elif self.symmetric:
+            for key in _symmetric_keys(anchor.countries):
+                self.by_key.setdefault(key, []).append(cluster)
+        else:
+            for side, countries in (("a", anchor.actors), ("r", anchor.recipients)):
+                for country in sorted(countries) or [None]:
+                    self.by_key.setdefault((side, country), []).append(cluster)
 
     def candidates(self, event: LinkEvent) -> list[Cluster]:
         """Clusters that could take `event` (a superset: `compare` decides), in key order."""
         bound = event.start - MAX_SPAN
-        keys = _index_keys(event.countries, self.symmetric)
         found: dict[str, Cluster] = {}
-        if not event.countries:
+        keys = self._keys(event)
+        if keys is None:
             self.all = self._live(self.all, event.start, bound, found)
-            return [found[k] for k in sorted(found)]
-        for key in keys:
-            clusters = self.by_key.get(key)
-            if clusters is not None:
-                self.by_key[key] = self._live(clusters, event.start, bound, found)
-        self.without_country = self._live(self.without_country, event.start, bound, found)
-        return [found[k] for k in sorted(found)]
+        else:
+            for key in keys:
+                clusters = self.by_key.get(key)
+                if clusters is not None:
+                    self.by_key[key] = self._live(clusters, event.start, bound, found)
+            self.without_country = self._live(self.without_country, event.start, bound, found)
+        # as before indexing: only clusters whose anchor shares a country (or either names none)
+        return [found[k] for k in sorted(found) if not event.countries or not found[k].anchor.countries
+                or found[k].anchor.countries & event.countries]
+
+    def _keys(self, event: LinkEvent) -> list[Any] | None:
+        """The lists to read for `event`, None for all (it names no country, or no side)."""
+        if not event.countries:
+            return None
+        if self.symmetric:
+            return _symmetric_keys(event.countries)
+        if not (event.actors or event.recipients):
+            return None
+        side, countries = ("a", event.actors) if event.actors else ("r", event.recipients)
+        return [(side, c) for c in sorted(countries)] + [(side, None)]
 
     @staticmethod
     def _live(clusters: list[Cluster], day: dt.date, bound: dt.date,
@@ -194,9 +213,9 @@ class _Bucket:
         return kept
 
 
-def _index_keys(countries: frozenset[str], symmetric: bool) -> list[Any]:
-    if not symmetric or len(countries) < 2:
-        return sorted(countries) if not symmetric else ([countries] if countries else [])
+def _symmetric_keys(countries: frozenset[str]) -> list[Any]:
+    if len(countries) < 2:
+        return [countries]
     ordered = sorted(countries)
     return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
@@ -210,7 +229,12 @@ def cluster_events(items: list[LinkEvent]) -> list[Cluster]:
         if bucket is None:
             bucket = buckets[(event.type, event.status)] = _Bucket(event.type in SYMMETRIC_TYPES)
         best: tuple[float, str, Cluster, list[str], LinkEvent] | None = None
-        for cluster in bucket.candidates(event):
+        candidates = bucket.candidates(event)
+        if not (event.series_name or event.location_name or event.location_country):
+            # nothing but the same participants at most a day apart can tie it (see `compare`)
+            candidates = [c for c in candidates if (event.start - c.anchor.start).days <= WEAK_LINK_DAYS
+                          and same_participants(c.anchor, event)]
+        for cluster in candidates:
             if event.doc_key in cluster.documents:
                 continue
             scored = []

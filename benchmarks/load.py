@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     records = sample_records(args.preload + args.ingest, max_chars=20000)
-    print(f"load test: {args.clients} clients x {args.duration:.0f}s on loopback, SQLite; {conditions()}")
+    at_start = conditions()
+    print(f"load test: {args.clients} clients x {args.duration:.0f}s on loopback, SQLite; {at_start}")
     with tempfile.TemporaryDirectory(prefix="communique-load-") as tmp:
         tmpdir = Path(tmp)
         db = tmpdir / "store.db"
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_1min_at_end": load_end,
         "server_cpu_ms_per_request": 1000 * server_cpu / max(1, sent),
         "client_cpu_ms_per_request": 1000 * client_cpu / max(1, sent),
-        "ingest_still_running_at_end": ingest_running, "conditions": conditions(),
+        "ingest_still_running_at_end": ingest_running, "conditions": at_start,
     }
     print(f"requests {len(ms):,} in {wall:.1f}s ({result['requests_per_s']:.0f}/s), errors {len(errors)}")
     print(f"latency ms: p50 {result['p50_ms']:.1f}  p90 {result['p90_ms']:.1f}  p99 {result['p99_ms']:.1f}  "

@@ -14,11 +14,14 @@ import re
 from typing import Any
 
 from communique.actors.mentions import LOCATIVE_WORDS
+from communique.actors.resolve import sector_for_title
 from communique.document import Entity
 
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _RANK = {"state": 0, "organization": 0, "place": 1}
+# One or two lower-case words (an office written in lower case) between a body and a name.
+_OFFICE_BETWEEN = re.compile(r"(?:['’]s)? (?:[a-z][a-z-]+ ){1,2}")
 
 
 def _sentences(text: str, spacy_doc: Any) -> list[tuple[int, int]]:
@@ -38,6 +41,11 @@ def _rank(kind: str, text: str, start: int) -> int:
     return _RANK[kind]
 
 
+def _office_between(text: str, end: int, at: int) -> bool:
+    match = _OFFICE_BETWEEN.match(text, end, at + 1)
+    return match is not None and match.end() == at
+
+
 def _is_state_code(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in NON_STATE_CODES
 
@@ -53,10 +61,17 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
              if e.kind in _RANK and _is_state_code(e.country) for m in e.mentions]
     if not spans:
         return
+    bodies = [(m.start, m.end, e.country) for e in entities if e.kind in {"state", "organization", "igo"}
+              and e.country for m in e.mentions]
     sentences = _sentences(text, spacy_doc)
     states = {e.country for e in entities if e.kind == "state" and _is_state_code(e.country)}
     for person in people:
         at = person.mentions[0].start
+        office = next(((c, e) for _, e, c in bodies if e <= at and _office_between(text, e, at)), None)
+        if office is not None:  # "U.N. envoy Lakhdar Brahimi", "Iraq's foreign minister Hoshyar Zebari"
+            person.country = office[0]
+            person.sector = person.sector or sector_for_title(text[office[1]:at])
+            continue
         lo, hi = next(((s, e) for s, e in sentences if s <= at < e), (at, at + 1))
         near = [(rank, abs(s - at), country) for s, _, rank, country in spans if lo <= s < hi]
         titled = bool(person.title or person.sector)

@@ -150,6 +150,7 @@ def test_region_or_residence_names_the_group(extract, text: str, word: str, coun
 
 
 def test_lower_case_office_after_a_body_gives_the_country(extract, nlp) -> None:
-    document = extract("The talks were chaired by U.N. envoy Lakhdar Brahimi in Kabul.", "2002-01-10", nlp=nlp)
+    text = "The talks were chaired by U.N. envoy Lakhdar Brahimi in Kabul."
+    document = extract(text, "2002-01-10", nlp=nlp)
     people = [e for e in document.entities if e.kind == "person" and e.name == "Lakhdar Brahimi"]
     assert people and people[0].country == "UNO"

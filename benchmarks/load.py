@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of reading (measured)")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of reading before measuring")
     parser.add_argument("--preload", type=int, default=40, help="documents stored before the test")
-    parser.add_argument("--ingest", type=int, default=120,
+    parser.add_argument("--ingest", type=int, default=300,
                         help="documents ingested during the test (reading starts once the first is stored)")
     parser.add_argument("--ingest-nice", type=int, default=0, metavar="N",
                         help="run the ingest under `nice -n N` (diagnosis: CPU competition vs. locking; "

@@ -1,5 +1,4 @@
 """The time stage: fills `Document.timexes` from the TIMEX3 tagger."""
-# NOTE: read communique/time/COORDINATION-READ-FIRST.md before editing this package.
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from communique.actors.publisher import home_country
 from communique.document import Document
 from communique.events.lexicon import EVENTS_DATA
 from communique.settings import DATA_DIR
@@ -171,14 +172,6 @@ def state_code(text: str) -> str | None:
     return _state_names().get(key) or _state_names().get(key.rstrip("s"))
 
 
-def publisher_country(document: Document) -> str | None:
-    hay = " ".join(x for x in (document.publisher, document.url) if x).lower()
-    for key, code in _fallback_data()["publisher_countries"].items():
-        if key in hay:
-            return code
-    return None
-
-
 def _from_spacy(document: Document) -> Mentions:
     doc = document.spacy_doc
     actors: list[ActorMention] = []
@@ -188,7 +181,7 @@ def _from_spacy(document: Document) -> Mentions:
     data = _fallback_data()
     titles = set(data["government_titles"])
     igos = data["igos"]
-    home = publisher_country(document)
+    home = home_country(document)
     known_people: dict[str, str] = {}
     previous_person_end = 0
     for ent in doc.ents:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from communique.actors.publisher import home_country
 from communique.document import Document, Event, EventDate, Span
 from communique.events.drafts import MATERIAL_TYPES, Draft, SentenceContext, build_drafts
 from communique.events.grouping import add_evidence, countries, merge_occasions, talks_about_occasion
 from communique.events.lexicon import Lexicon, load_lexicon
-from communique.events.mentions import Mentions, collect_mentions, publisher_country
+from communique.events.mentions import Mentions, collect_mentions
 from communique.events.participants import Discourse
 from communique.events.promises import confirmed_arrangements
 from communique.events.records import discussion_topics
@@ -38,7 +39,7 @@ class EventsStage:
         lex = self.lexicon
         doc = document.spacy_doc
         mentions = collect_mentions(document)
-        discourse = Discourse(home_country=publisher_country(document) or _home_from_entities(document))
+        discourse = Discourse(home_country=home_country(document) or _home_from_entities(document))
         drafts: list[Draft] = []
         text = document.text
         for sentence in doc.sents:
@@ -158,7 +159,21 @@ def _places_in(mentions: Mentions, span: Span) -> Mentions:
 
 
 def _home_from_entities(document: Document) -> str | None:
-    return None
+    """Without a publisher or URL, the voice of a release is the official who opens it.
+
+    A byline ("Antony J. Blinken, Secretary of State") or the first government official of the
+    first sentence gives the country that "we" and a bare "the President" belong to.
+    """
+    first_sentence = next(iter(document.spacy_doc.sents), None)
+    if first_sentence is None:
+        return None
+    limit = first_sentence.end_char  # a byline line is a sentence of its own (nlp paragraph rule)
+    officials = [
+        (min(m.start for m in e.mentions), e.country) for e in document.entities
+        if e.kind == "person" and e.sector == "GOV" and e.country and e.mentions
+        and min(m.start for m in e.mentions) < limit
+    ]
+    return min(officials)[1] if officials else None
 
 
 def _worth_keeping(event: Event) -> bool:

@@ -83,6 +83,11 @@ def test_two_workers_serve_reads_and_audited_writes(tmp_path: Path) -> None:
                 time.sleep(0.1)
         else:
             pytest.fail(f"serve did not answer: {log.read_text()[-2000:]}")
+        # the first worker may answer before the second has started: wait for both before writing
+        for _ in range(600):
+            if log.read_text().count("Started server process") >= 2:
+                break
+            time.sleep(0.1)
         for event_id in event_ids:  # fresh connections: the kernel spreads them over both workers
             answer = httpx.post(f"{base}/api/events/{event_id}/rejection", json={"reason": "test"},
                                 headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)

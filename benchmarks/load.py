@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/load.py --clients 50 --duration 20      # serve's default --workers
     .venv/bin/python benchmarks/load.py --clients 50 --duration 20 --workers 1
+    .venv/bin/python benchmarks/load.py --clients 50 --duration 20 --no-cache   # every read hits SQLite
 
 Builds a SQLite store in a temporary folder from a sample of `../shared/corpus/` (`--preload`
 documents), starts `communique serve` on a free loopback port, starts `communique ingest` of
@@ -225,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest-nice", type=int, default=0, metavar="N",
                         help="run the ingest under `nice -n N` (diagnosis: CPU competition vs. locking; "
                         "the issue's figure is with 0)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="serve with --no-cache: every read goes to the database (the worst case)")
     parser.add_argument("--workers", type=int, default=None,
                         help="`communique serve --workers` (default: serve's own default)")
     parser.add_argument("--p99-ms", type=float, default=200.0)
@@ -233,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
 
     records = sample_records(args.preload + args.ingest, max_chars=20000)
     at_start = conditions()
-    print(f"load test: {args.clients} clients x {args.duration:.0f}s on loopback, SQLite; {at_start}")
+    cache = "off" if args.no_cache else "on"
+    print(f"load test: {args.clients} clients x {args.duration:.0f}s on loopback, SQLite, "
+          f"response cache {cache}; {at_start}")
     with tempfile.TemporaryDirectory(prefix="communique-load-") as tmp:
         tmpdir = Path(tmp)
         db = tmpdir / "store.db"
@@ -248,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         log = (tmpdir / "serve.log").open("w")
         command = [COMMUNIQUE, "serve", "--db", url, "--port", str(port)]
+        if args.no_cache:
+            command.append("--no-cache")
         if args.workers is not None:
             command += ["--workers", str(args.workers)]
         server = subprocess.Popen(command, env=env,

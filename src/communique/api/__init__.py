@@ -18,6 +18,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from communique import __version__
+from communique.api.cache import ResponseCache
 from communique.api.errors import ApiError, error_body, install_error_handlers
 from communique.store import Store, open_store
 
@@ -30,8 +31,9 @@ THREADS = 4
 
 
 def create_app(db_url: str | None = None, write_token: str | None = None, *, store: Store | None = None,
-               web: bool = True) -> FastAPI:
-    """An app over the store at `db_url` (or the given `store`), with the web UI unless `web=False`."""
+               web: bool = True, cache: bool = True) -> FastAPI:
+    """An app over the store at `db_url` (or the given `store`), with the web UI unless `web=False`
+    and repeated API reads answered from memory until the store changes unless `cache=False`."""
     from communique.api import read, write
 
     owned = store is None
@@ -53,6 +55,8 @@ def create_app(db_url: str | None = None, write_token: str | None = None, *, sto
     app.state.store = store
     app.state.write_token = token or None
     install_error_handlers(app)
+    if cache:
+        app.add_middleware(ResponseCache, version=store.data_version)
     app.include_router(read.router, tags=["read"])
     app.include_router(write.router, tags=["write"])
     if web:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from communique.cli.event_options import add_db_option
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,10 +38,21 @@ def run(args: argparse.Namespace) -> int:
             return await client.get(args.path if args.path.startswith("/") else "/" + args.path)
 
     try:
-        response = asyncio.run(fetch())
+        response = _run(fetch())
     finally:
         app.state.store.close()
     sys.stdout.write(response.text)
     if not response.text.endswith("\n"):
         sys.stdout.write("\n")
     return 0 if response.is_success else 1
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run`, also from code that already runs an event loop in this thread (a notebook,
+    a test session driving a browser): then on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

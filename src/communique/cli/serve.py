@@ -19,6 +19,7 @@ from communique.errors import CommuniqueError
 MAX_DEFAULT_WORKERS = 4
 _DB_ENV = "COMMUNIQUE_SERVE_DB"  # how the parent tells worker processes what to serve
 _TOKEN_FILE_ENV = "COMMUNIQUE_SERVE_TOKEN_FILE"  # the file name only: the token stays off the environment
+_NO_CACHE_ENV = "COMMUNIQUE_SERVE_NO_CACHE"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--workers", type=int, metavar="N",
                         help=f"server processes (default: one per core, at most {MAX_DEFAULT_WORKERS}; "
                         "1 for an in-memory SQLite database)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="answer every API read from the database (by default a repeated read is "
+                        "answered from memory until the store changes; SQLite only)")
     parser.add_argument("--write-token-file", metavar="FILE",
                         help="read the write token from this file (kept off the command line)")
     parser.set_defaults(func=run)
@@ -63,7 +67,7 @@ def worker_app():  # type: ignore[no-untyped-def]
     from communique.api import create_app
 
     token = _read_token(os.environ.get(_TOKEN_FILE_ENV) or None)
-    app = create_app(db_url=os.environ[_DB_ENV], write_token=token)
+    app = create_app(db_url=os.environ[_DB_ENV], write_token=token, cache=not os.environ.get(_NO_CACHE_ENV))
     _freeze_startup_objects()
     return app
 
@@ -90,12 +94,14 @@ def run(args: argparse.Namespace) -> int:
     if workers < 1:
         raise CommuniqueError("--workers must be 1 or more", source="serve")
     if workers == 1:
-        app = create_app(db_url=url, write_token=token)
+        app = create_app(db_url=url, write_token=token, cache=not args.no_cache)
         _freeze_startup_objects()
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     open_store(url).close()  # create and migrate once, before the workers open it
     os.environ[_DB_ENV] = url
+    if args.no_cache:
+        os.environ[_NO_CACHE_ENV] = "1"
     if args.write_token_file:
         os.environ[_TOKEN_FILE_ENV] = os.path.abspath(args.write_token_file)
     uvicorn.run("communique.cli.serve:worker_app", factory=True, workers=workers, host=args.host,

@@ -26,6 +26,7 @@ from communique.settings import default_db_url
 from communique.store import resources, reviews, writer
 from communique.store.engine import open_engine
 from communique.store.queries import SORTS, EventFilter, Page, get_event, iter_events, list_events
+from communique.store.version import DataVersion
 from communique.store.writer import IngestOutcome
 
 __all__ = ["SORTS_HELP", "EventFilter", "IngestOutcome", "Page", "Store", "open_store"]
@@ -39,6 +40,7 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self.data_version = DataVersion(url)  # changes on every commit by anyone; None if unknowable
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, document: Document, *, version: str = __version__,
@@ -191,6 +193,7 @@ class Store:
             return resources.stats(conn)
 
     def close(self) -> None:
+        self.data_version.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:

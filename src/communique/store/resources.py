@@ -27,6 +27,11 @@ def _document_summary(row: Any) -> dict[str, Any]:
             "is_current": row.is_current, "ingested_at": _iso(row.ingested_at)}
 
 
+# what a listing shows: not the text, which is most of a row's bytes
+_SUMMARY_COLUMNS = [documents.c[name] for name in ("id", "doc_key", "date", "title", "url", "publisher",
+                                                   "sha256", "revision", "is_current", "ingested_at")]
+
+
 def list_documents(conn: Connection, *, q: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None, publisher: str | None = None,
                    limit: int = 50, offset: int = 0) -> Page:
@@ -45,7 +50,7 @@ def list_documents(conn: Connection, *, q: str | None = None, since: dt.date | N
     n_events = (select(func.count()).select_from(events)
                 .where(events.c.document_id == documents.c.id, events.c.is_current.is_(True))
                 .scalar_subquery())
-    rows = conn.execute(select(documents, n_events.label("n_events")).where(where)
+    rows = conn.execute(select(*_SUMMARY_COLUMNS, n_events.label("n_events")).where(where)
                         .order_by(documents.c.date.desc(), documents.c.id.desc()).limit(limit).offset(offset))
     return Page([{**_document_summary(r), "n_events": r.n_events} for r in rows], total, limit, offset)
 

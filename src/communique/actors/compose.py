@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from communique.actors.kb import Person, pick_person
+from communique.actors.kb import Person, given_names_fit, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
@@ -23,6 +23,21 @@ from communique.actors.places import Place, rank_places
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words before a surname that are no given name ("Mr Biden", "Sheikh Tamim").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "sir", "dame", "lord",
+                        "lady", "madam", "madame", "mme", "herr", "frau", "sheikh", "sheik", "gen", "general",
+                        "col", "colonel", "sen", "rep", "gov", "ayatollah", "imam", "rabbi", "father",
+                        "saint", "st", "comrade", "citizen", "justice", "judge", "hon", "honorable"})
+# Capitalised words that open a sentence before a name ("Yesterday Biden said"), for texts
+# without a parse.
+SENTENCE_OPENERS = frozenset({"yesterday", "today", "tomorrow", "tonight", "then", "when", "after", "before",
+                              "but", "and", "so", "as", "if", "while", "since", "although", "though",
+                              "meanwhile", "later", "earlier", "now", "here", "there", "also", "only",
+                              "did", "does", "has", "had", "will", "would", "should", "can", "could",
+                              "how", "why", "what", "where", "who", "whom", "once", "until", "because",
+                              "instead", "still", "yet", "however", "moreover", "thus", "first", "finally",
+                              "separately", "previously", "last", "next", "both", "neither", "either",
+                              "under", "with", "without", "from", "by", "to", "of", "said", "says"})
 # Nouns that make a capital part of a name for a text or a process ("the Minsk agreements").
 DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols",
                             "declaration", "format", "process", "memorandum", "treaty", "convention",
@@ -188,11 +203,83 @@ class Composer:
         if single and (piece.text.lower() in NOT_NAMES or not self._looks_like_name(piece)
                        or self._label_at(piece.start, piece.end) in {"DATE", "TIME"}):
             return None  # "in May" is a month, not Theresa May
+        if single:
+            other = self._other_with_surname(piece, person)
+            if other is not None:
+                return other
         title, sector = person.status_on(self.date)
         return Mention("person", piece.start, piece.end, piece.text, person.name,
                        country=person.country_on(self.date), sector=sector, title=None,
                        key=f"kb:{person.name}", ref=person, name_only=single,
                        extra={"kb_title": title})
+
+    def _other_with_surname(self, piece: Piece, person: Person) -> Mention | None:
+        """Someone else with a known person's surname: given names written next to the surname
+        that the knowledge base does not give this person ("Jill Biden" is not Joe Biden,
+        "Karen Bass" not John Bass; "Xi Mingze" not Xi Jinping) make a person of their own."""
+        start = self._given_run_before(piece.i)
+        if start < piece.i:
+            written = [t.text for t in self.tokens[start:piece.i]]
+            if given_names_fit(person, written):
+                return None
+            first, last = self.tokens[start].start, piece.end
+        else:
+            words = person.name.split()
+            if not (person.family_name and words[0] == person.family_name and len(words) > 1):
+                return None
+            end = self._given_run_after(piece.j)
+            if end == piece.j or given_names_fit(person, [t.text for t in self.tokens[piece.j:end]]):
+                return None
+            first, last = piece.start, self.tokens[end - 1].end
+        name = " ".join(self.text[first:last].split())
+        return Mention("person", first, last, self.text[first:last], name, key=f"name:{name.lower()}",
+                       extra={"other_than": person})
+
+    def _is_given_word(self, i: int) -> bool:
+        """Whether token `i` can be a given name: a capitalised word (or an initial) that is no
+        lexicon piece, title, honorific or sentence opener, and, with a parse, a proper noun."""
+        token = self.tokens[i]
+        k = self.reader.piece_at[i]
+        if k is not None and not (self.pieces[k].i == i == self.pieces[k].j - 1
+                                  and self.pieces[k].kinds() <= {"people", "place"}):
+            return False  # a one-word people or town name can be a given name ("Karen", "Florence")
+        if not (token.is_cap and token.text[:1].isalpha()):
+            return False
+        if token.norm in NOT_NAMES or token.norm in HONORIFICS or token.norm in self.lex.title_words:
+            return False
+        if self.spacy_doc is not None:
+            span = self.spacy_doc.char_span(token.start, token.end, alignment_mode="expand")
+            return span is not None and len(span) > 0 and span[0].pos_ == "PROPN"
+        at_start = i == 0 or self.tokens[i - 1].text in {".", "!", "?", ":", '"', "“", "\n"}
+        return not (at_start and token.norm in SENTENCE_OPENERS)
+
+    def _given_run_before(self, i: int) -> int:
+        """The first token of up to three given names (or initials) right before token `i`."""
+        start = i
+        while start > 0 and i - start < 4:
+            j = start - 1
+            gap = self.text[self.tokens[j].end:self.tokens[start].start]
+            if "\n" in gap:
+                break
+            if self.tokens[j].text == "." and j > 0 and len(self.tokens[j - 1].text) == 1 \
+                    and self.tokens[j - 1].is_cap and self._is_given_word(j - 1):
+                start = j - 1  # an initial: "Joseph R. Biden"
+                continue
+            if gap.strip() or not self._is_given_word(j):
+                break
+            start = j
+        return start
+
+    def _given_run_after(self, j: int) -> int:
+        """The end of one or two given names right after a family name written first."""
+        end = j
+        while (end < len(self.tokens) and end - j < 2 and self._same_line_gap(end)
+               and self._is_given_word(end)):
+            end += 1
+        return end
+
+    def _same_line_gap(self, i: int) -> bool:
+        return i > 0 and self.text[self.tokens[i - 1].end:self.tokens[i].start] in {" ", "-"}
 
     def _inside_other_name(self, piece: Piece, person: Person) -> bool:
         """Whether spaCy reads the surname as part of a longer name whose first name the

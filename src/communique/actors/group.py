@@ -77,8 +77,23 @@ def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:
         if f"person:{mention.key}" in groups:
             return f"person:{mention.key}"
         names = {n.lower() for n in (mention.ref.name, *mention.ref.aliases)} if mention.ref else set()
-        return next((key for key, group in groups.items() if group.kind == "person"
-                     and any(m.name.lower() in names for m in group.mentions)), f"person:{mention.key}")
+        known = next((key for key, group in groups.items() if group.kind == "person"
+                      and any(m.name.lower() in names for m in group.mentions)), None)
+        if known is not None:
+            return known
+        if mention.title is None:
+            # "Karen Bass met ... Bass said": a bare surname after someone else of that surname
+            # named in full is that person, when the known holder is not named in full
+            surname = _surname(mention.text)
+            earlier = [(m.start, key) for key, group in groups.items() if group.kind == "person"
+                       and not key.startswith("person:kb:") for m in group.mentions
+                       if not m.name_only and not m.title_only and m.start < mention.start
+                       and _surname(m.name) == surname]
+            if earlier:
+                mention.ref, mention.country, mention.sector = None, None, None
+                mention.extra.pop("kb_title", None)
+                return max(earlier)[1]
+        return f"person:{mention.key}"
     surname = _surname(mention.name)
     for key, group in groups.items():
         if group.kind == "person" and any(not m.name_only and _surname(m.name) == surname

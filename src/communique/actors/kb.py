@@ -192,3 +192,59 @@ def holds_title(person: Person, title_core: str) -> bool:
         if wanted <= words:
             return True
     return False
+
+
+# Short forms of given names, each group one name ("Tony Blinken" is Antony Blinken).
+_NICKNAME_GROUPS = (
+    "joe joseph", "bill william will billy", "bob robert rob bobby", "mike michael", "tony antony anthony",
+    "jim james jimmy jamie", "tom thomas tommy", "dick richard rick", "liz elizabeth beth betty",
+    "kate katherine kathy catherine", "pete peter", "steve steven stephen", "chris christopher",
+    "dan daniel danny", "sam samuel samantha", "ned edward ed ted", "jake jacob", "nick nicholas",
+    "alex alexander alexandra aleksandr alexandre", "andy andrew", "ben benjamin bibi", "don donald",
+    "ron ronald", "matt matthew", "dave david", "jen jennifer jenny", "pam pamela", "kristi kristin",
+    "sergei sergey serguei", "yury yuri yuriy", "dmitri dmitry dmitriy", "andrei andrey andrii andriy",
+    "oleksii oleksiy alexei aleksei alexey", "volodymyr vladimir", "mohammed mohammad muhammad mohamed",
+    "al albert alan", "gene eugene", "larry lawrence", "jerry jerome gerald", "greg gregory",
+    "tim timothy", "charlie charles chuck", "hank henry harry", "jack john johnny", "jeff jeffrey",
+    "josh joshua", "kim kimberly", "sue susan susie", "meg margaret maggie", "vicky victoria",
+    "doug douglas", "ken kenneth", "fred frederick", "frank francis", "jd james", "rfk robert",
+)
+_NICKNAMES: dict[str, frozenset[str]] = {}
+for _group in _NICKNAME_GROUPS:
+    for _word in _group.split():
+        _NICKNAMES[_word] = _NICKNAMES.get(_word, frozenset()) | frozenset(_group.split())
+
+
+def _name_words(text: str) -> list[str]:
+    return [w.strip(".,").lower() for w in text.replace("-", " ").split() if w.strip(".,")]
+
+
+def given_names(person: Person) -> frozenset[str]:
+    """The words of a person's names other than the family name, with their short forms:
+    Joe Biden → {joe, joseph, r, ...}."""
+    surname = set(_name_words(person.surname)) if person.surname else set()
+    words: set[str] = set()
+    for name in (person.name, *person.aliases):
+        words.update(w for w in _name_words(name) if w not in surname and w not in _SUFFIXES)
+    for word in list(words):
+        words |= _NICKNAMES.get(word, frozenset())
+    return frozenset(words)
+
+
+def given_names_fit(person: Person, written: list[str]) -> bool:
+    """Whether the given names written before (or, for a family name written first, after) a
+    known person's surname can be theirs: "Joseph R." and "Tony" fit, "Jill" does not fit Joe
+    Biden and "Karen" does not fit John Bass. An initial fits a name with that letter; with
+    nothing written, anyone fits."""
+    words = [w for text in written for w in _name_words(text)]
+    if not words:
+        return True
+    known = given_names(person)
+    if not known:
+        return True  # a mononym or a person known by one name only: nothing to contradict
+    for word in words:
+        if word in known or any(word in _NICKNAMES.get(k, ()) for k in known):
+            return True
+        if len(word) == 1 and any(k[:1] == word for k in known):
+            return True
+    return False

@@ -169,7 +169,10 @@ def group_mention(c: Any, k: int, out: list[Mention], *, displaced: bool = False
     if people is None and demonym is None:
         return False
     j = piece.j
-    if people is not None and ((j < len(tokens) and tokens[j].is_cap and c.reader.piece_starting(j) is None)
+    nxt = c.reader.piece_starting(j) if j < len(tokens) else None
+    name_next = (j < len(tokens) and tokens[j].is_cap and c.text[piece.end:piece.end + 1] == " "
+                 and (nxt is None or nxt.kinds() <= {"person", "place"}))
+    if people is not None and (name_next
                                or c.text[piece.end:piece.end + 1] == "-"
                                or c.text[piece.start - 1:piece.start] == "-"):
         return False  # "Karen Bass" is a person, "Shan-e-Mustafa" a name

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from communique.actors.kb import Person, holds_title, office_core, pick_person
+from communique.actors.kb import Person, given_names_fit, holds_title, office_core, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
@@ -182,12 +182,11 @@ class TitleReader:
                         # "Governor Lee" is not President Lee
                         known = [p for p in known if holds_title(p, core)]
                     chosen = pick_person(known, self.date, core)
-                    if words and chosen is not None:
-                        # "Jill Biden" is not Joe Biden: a first name the knowledge base does not
-                        # give this person makes a different person with the same surname
-                        first = self.tokens[s].norm
-                        if first not in {a.split()[0].lower() for a in (chosen.name, *chosen.aliases)}:
-                            chosen = None
+                    # "Jill Biden" is not Joe Biden: a first name the knowledge base does not
+                    # give this person makes a different person with the same surname
+                    written = [t.text for t in tokens[s:j]]
+                    if words and chosen is not None and not given_names_fit(chosen, written):
+                        chosen = None
                     person, person_piece = chosen, self.piece_at[j]
                     surname_first = piece.j if j == s and piece.j - piece.i == 1 else None
                     j, words = piece.j, words + 1

@@ -1,0 +1,94 @@
+"""People who share a surname with a known office holder are not that holder.
+
+A full name whose given name contradicts the knowledge base ("Jill Biden", "Karen Bass",
+"Hunter Biden") is a person of its own; a known variant, short form or initial ("Joseph R.
+Biden", "Tony Blinken") still is the holder; a bare surname resolves by the article: to the
+holder named in full, else to someone of that surname named earlier in full, else by tenure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.kb import given_names_fit, load_people
+from communique.actors.resolve import actor_for_phrase
+
+
+def _kb(name: str):
+    return next(p for p in load_people() if p.name == name)
+
+
+@pytest.mark.parametrize(("holder", "written", "fits"), [
+    ("Joe Biden", ["Joseph", "R", "."], True),
+    ("Joe Biden", ["Joe"], True),
+    ("Joe Biden", ["J", "."], True),
+    ("Joe Biden", ["Jill"], False),
+    ("Joe Biden", ["Hunter"], False),
+    ("Antony Blinken", ["Tony"], True),
+    ("John Bass", ["Karen"], False),
+    ("John Bass", [], True),
+    ("Mike Pompeo", ["Michael"], True),
+])
+def test_given_names_fit(holder: str, written: list[str], fits: bool) -> None:
+    assert given_names_fit(_kb(holder), written) is fits
+
+
+@pytest.mark.parametrize("use_nlp", [False, True])
+def test_other_given_name_is_another_person(extract, find_entity, mention_texts, nlp, use_nlp) -> None:
+    text = ("President Joe Biden opened the fair. Jill Biden toured a school in the afternoon. "
+            "Biden later thanked the teachers.")
+    document = extract(text, "2023-05-02", nlp=nlp if use_nlp else None)
+    joe = find_entity(document, "person", "Joe Biden")
+    jill = find_entity(document, "person", "Jill Biden")
+    assert mention_texts(document, joe) == ["Joe Biden", "Biden"]
+    assert mention_texts(document, jill) == ["Jill Biden"]
+    assert jill.sector is None
+
+
+@pytest.mark.parametrize("use_nlp", [False, True])
+def test_people_word_as_given_name(extract, find_entity, mention_texts, nlp, use_nlp) -> None:
+    text = "Karen Bass opened the new library on Friday. Bass said it cost less than planned."
+    document = extract(text, "2024-03-01", nlp=nlp if use_nlp else None)
+    bass = find_entity(document, "person", "Karen Bass")
+    assert mention_texts(document, bass) == ["Karen Bass", "Bass"]
+    assert not [e for e in document.entities if e.kind == "state"]  # "Karen" is no people here
+    assert not [e for e in document.entities if e.name == "John Bass"]
+
+
+def test_titled_full_name_with_other_given_name(extract, find_entity) -> None:
+    document = extract("City Mayor Karen Bass met the council.", "2024-03-01")
+    bass = find_entity(document, "person", "Karen Bass")
+    assert bass.country != "MMR" and bass.sector == "GOV"
+
+
+def test_bare_surname_still_resolves_by_tenure(extract, find_entity) -> None:
+    document = extract("Bass told staff the budget was settled.", "2023-02-01")
+    assert find_entity(document, "person", "John Bass").country == "USA"
+
+
+def test_variants_and_middle_initials_stay_the_holder(extract, find_entity, mention_texts) -> None:
+    text = "Tony Blinken met reporters. Later Joseph R. Biden spoke, and Blinken left."
+    document = extract(text, "2023-05-02")
+    assert mention_texts(document, find_entity(document, "person", "Antony Blinken")) == ["Tony Blinken",
+                                                                                          "Blinken"]
+    assert find_entity(document, "person", "Joe Biden").country == "USA"
+
+
+def test_mr_and_sentence_openers_are_no_given_names(extract, find_entity) -> None:
+    document = extract("Mr Blinken arrived. Yesterday Blinken spoke.", "2023-05-02")
+    blinken = find_entity(document, "person", "Antony Blinken")
+    assert len(blinken.mentions) == 2
+
+
+def test_family_name_first(extract, find_entity) -> None:
+    document = extract("Xi Mingze was seen at the concert.", "2023-05-02")
+    assert not [e for e in document.entities if e.name == "Xi Jinping"]
+    assert find_entity(document, "person", "Xi Mingze")
+
+
+@pytest.mark.parametrize("phrase", ["Jill Biden", "Hunter Biden", "Karen Bass"])
+def test_phrase_with_other_given_name_is_not_the_holder(phrase: str) -> None:
+    import datetime as dt
+
+    actor = actor_for_phrase(phrase, dt.date(2023, 5, 2))
+    assert actor is None or actor.name not in {"Joe Biden", "John Bass"}

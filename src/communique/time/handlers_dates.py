@@ -16,6 +16,7 @@ from communique.time.resolution import (
     month_number,
     point_mod,
     weekday_number,
+    written_year,
     ymd,
 )
 
@@ -85,7 +86,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Found | None:
 def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if not is_capitalised(ctx, m, "month"):
         return None
-    year_value = int(m["year"]) if group(m, "year") else _relative_year(group(m, "yrel"), ctx)
+    year_value = written_year(m) or _relative_year(group(m, "yrel"), ctx)
     if year_value is None:
         return None
     return Found("DATE", f"{year_value:04d}-{month_number(m['month']):02d}", "month", point_mod(m))
@@ -131,12 +132,35 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", f"{value:04d}", "year", point_mod(m))
 
 
+_SPOKEN_YEAR_LEADS = frozenset({"in", "since", "by", "until", "till", "before", "after", "of", "during",
+                                "from", "through", "to", "early", "late", "mid", "around", "circa"})
+_FUNCTION_WORDS = frozenset({"and", "or", "but", "to", "when", "where", "the", "a", "an", "as", "with", "at",
+                             "in", "on", "for", "that", "which", "until", "after", "before", "by", "he",
+                             "she", "it", "they", "we", "i", "you", "there", "has", "had", "was", "is"})
+
+
+def spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """"In nineteen ninety-six", "the year two thousand": years in broadcast transcripts."""
+    value = written_year(m)
+    if value is None or value > ctx.dct.year + 60:
+        return None
+    words = m["syear"].lower()
+    if words.startswith("two") or words.endswith("hundred"):  # most often a number
+        after = ctx.word_after(m.end())
+        if after[:1].islower() and after.lower() not in _FUNCTION_WORDS:
+            return None  # "two thousand and ten soldiers", "nineteen hundred troops": counts
+        if not group(m, "theyear") and not group(m, "pmod") \
+                and ctx.word_before(m.start()).lower() not in _SPOKEN_YEAR_LEADS:
+            return None
+    return Found("DATE", f"{value:04d}", "year", point_mod(m))
+
+
 def decade(m: re.Match[str], ctx: Context) -> Found | None:
     if group(m, "decade"):
         value = m["decade"][:3] + "X"
     else:
-        two = int(m["decade2"])
-        value = f"{19 if two > (ctx.dct.year % 100) else 20}{two // 10}X"
+        two = int(m["decade2"])  # "the '80s": the latest such decade begun by the document date
+        value = f"{20 if 2000 + two <= ctx.dct.year else 19}{two // 10}X"
     return Found("DATE", value, "decade", point_mod(m))
 
 
@@ -225,8 +249,8 @@ def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
 def season(m: re.Match[str], ctx: Context) -> Found | None:
     code = lexicon()["seasons"][m["season"].lower()]
     rel = (group(m, "rel") or "").lower() or None
-    if group(m, "year"):
-        return Found("DATE", f"{int(m['year']):04d}-{code}", None, point_mod(m))
+    if written_year(m):
+        return Found("DATE", f"{written_year(m):04d}-{code}", None, point_mod(m))
     if rel is None and not group(m, "the") and not group(m, "pmod"):
         return None
     if rel is None and ctx.word_after(m.end()).lower() == "of":
@@ -269,6 +293,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year_abbr": month_year,
     "month": month,
     "year": year,
+    "spoken_year": spoken_year,
     "decade": decade,
     "century": century,
     "half_year": half_year,

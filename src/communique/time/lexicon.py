@@ -71,6 +71,13 @@ def placeholders() -> dict[str, str]:
     month_alt = _words(full_months) + "|" + "|".join(rf"{m}\.?" for m in
                                                      sorted(short_months, key=len, reverse=True))
     number_words = _number_words(lex)
+    ones = "|".join(w for w, v in lex["numbers"].items() if isinstance(v, int) and 1 <= v <= 9
+                    and w not in ("a", "an"))
+    teens = "|".join(w for w, v in lex["numbers"].items() if isinstance(v, int) and 10 <= v <= 19
+                     and " " not in w and w != "dozen")
+    tens = "|".join(w for w, v in lex["numbers"].items() if isinstance(v, int) and 20 <= v <= 90
+                    and " " not in w)
+    two_digits = rf"(?:{tens})(?:[-\s](?:{ones}))?|{teens}"
     units = sorted(list(lex["units"]) + list(lex["plurals"]), key=len, reverse=True)
     return {
         "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)",
@@ -92,6 +99,10 @@ def placeholders() -> dict[str, str]:
         "TZ": rf"(?P<tz>{_words(lex['time_zones'])})\b",
         "SETWORD": rf"(?P<setword>{_words(lex['sets'])})",
         "REF": rf"(?P<ref>{_words(lex['references'])})",
+        # a year said in words: "nineteen ninety-six", "nineteen oh five", "two thousand and ten"
+        "SPOKENYEAR": rf"(?P<syear>(?:eighteen|nineteen|twenty)[-\s]"
+                      rf"(?:{two_digits}|hundred|oh[-\s](?:{ones}))"
+                      rf"|two\s+thousand(?:(?:\s+and)?[-\s](?:{two_digits}|{ones}))?)",
         "HOLIDAY": rf"(?P<holiday>{_words(lex['holidays'])})",
     }
 
@@ -118,7 +129,7 @@ def rules() -> tuple[Rule, ...]:
 
 
 TRIGGER_CLASSES = ("digit", "month", "weekday", "unit", "season", "daypart", "setword", "ref", "holiday",
-                   "period")
+                   "period", "yearword")
 _TRIGGER_STOPWORDS = frozenset({"the", "a", "an", "at", "in", "of", "as", "to", "for", "these", "this",
                                 "not", "too", "right", "s", "day", "eve"})
 
@@ -138,6 +149,7 @@ def _trigger_classes() -> dict[str, list[str]]:
         "ref": list(lex["references"]),
         "holiday": list(lex["holidays"]),
         "period": ["period"],
+        "yearword": ["eighteen", "nineteen", "twenty", "thousand"],
     }
 
 
@@ -169,6 +181,29 @@ def cue_regex() -> re.Pattern[str]:
         rf"|(?P<ed>[a-z]{{3,}}ed)|(?P<report>{_words(lex['reporting_verbs'])}))(?![\w'])",
         re.I,
     )
+
+
+_CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def spoken_year(words: str) -> int | None:
+    """The year said in words: "nineteen ninety-six" 1996, "two thousand and ten" 2010."""
+    parts = [w for w in re.split(r"[-\s]+", words.lower()) if w and w != "and"]
+    numbers = lexicon()["numbers"]
+    if parts[:2] == ["two", "thousand"]:
+        base, rest = 2000, parts[2:]
+    elif parts and parts[0] in _CENTURY_WORDS:
+        base, rest = _CENTURY_WORDS[parts[0]], parts[1:]
+    else:
+        return None
+    if rest in (["hundred"], []):
+        return base
+    if rest[0] == "oh":
+        rest = rest[1:]
+    values = [numbers.get(w) for w in rest]
+    if not values or any(not isinstance(v, int) for v in values):
+        return None
+    return base + sum(values)
 
 
 def number_value(word: str) -> float | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from communique.time.lexicon import lexicon
+from communique.time.lexicon import lexicon, spoken_year
 from communique.time.tense import direction_at
 
 
@@ -119,3 +119,12 @@ def is_title(ctx: Context, m: re.Match[str], name: str) -> bool:
     """A capitalised unit word in running text ("60 Minutes", "This Week") names a title."""
     start = m.start(name)
     return ctx.original[start].isupper() and not ctx.original[m.start():m.end()].isupper()
+
+
+def written_year(m: re.Match[str]) -> int | None:
+    """The year a match spells out, in digits ("1996") or in words ("nineteen ninety-six")."""
+    if group(m, "year"):
+        return int(m["year"])
+    if group(m, "syear"):
+        return spoken_year(m["syear"])
+    return None

@@ -82,9 +82,9 @@ def direction_at(text: str, start: int, end: int) -> int:
         elif m.group("weak_future"):
             direction = 1
         elif word in reporting or (m.group("ed") and word in not_past):
-            if distance > 0 or word in not_past:
+            if word in not_past and word not in reporting:
                 continue
-            direction = -2
+            direction = -2 if distance == 0 else -1  # "said Wednesday"; farther off, a weak hint
         elif m.group("past"):
             direction = -2
         else:

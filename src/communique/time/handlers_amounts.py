@@ -122,6 +122,9 @@ def bare_units(m: re.Match[str], ctx: Context) -> Found | None:
 
 def set_word(m: re.Match[str], ctx: Context) -> Found | None:
     key = m["setword"].lower()
+    after, before = ctx.word_after(m.end()), ctx.word_before(m.start())
+    if key == "daily" and after[:1].isupper() and (before[:1].isupper() or before.lower() in ("the", "a")):
+        return None  # "the Communist Party daily Granma", "the daily Le Monde": a newspaper
     return Found("SET", lexicon()["sets"][key], None)
 
 
@@ -165,7 +168,20 @@ def reference(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", lexicon()["references"][key], None)
 
 
+_NOT_PRESENT = frozenset({"account", "accounts", "affairs", "assets", "liabilities", "ratio", "flows",
+                          "flow", "of", "is", "was", "and", "or", "to", "in", "that", "which", "carried",
+                          "swept", "dollars", "prices", "density", "speed", "source", "events"})
+
+
+def present_adjective(m: re.Match[str], ctx: Context) -> Found | None:
+    """"The current weakness", "its current position": the present (TimeML PRESENT_REF)."""
+    if ctx.word_after(m.end()).lower() in _NOT_PRESENT:
+        return None  # "the current account", "the current of the river"
+    return Found("DATE", "PAST_REF" if group(m, "then") else "PRESENT_REF", None)
+
+
 HANDLERS: dict[str, Handler] = {
+    "present_adjective": present_adjective,
     "duration": duration,
     "duration_adjective": duration_adjective,
     "duration_long": duration_long,

@@ -211,6 +211,25 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
+def year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """"By year-end", "since year's end": the end of this year, or of last year in the past."""
+    rel = (group(m, "yrel") or "").lower()
+    if rel:
+        step = {"this": 0, "last": -1, "next": 1}[rel]
+    elif ctx.word_before(m.start()).lower() == "since":
+        step = -1
+    else:
+        step = _year_edge_step("END", ctx.dct, ctx.direction(m))
+    return Found("DATE", f"{ctx.dct.year + step:04d}", "year", "END")
+
+
+def accounting_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """"The year ended March 31" is an amount of a year; "the full year" this year."""
+    if group(m, "full"):
+        return Found("DATE", f"{ctx.dct.year:04d}", "year")
+    return Found("DURATION", "P1Y", None)
+
+
 def _unit(word: str) -> str:
     key = word.lower()
     return lexicon()["plurals"].get(key, key)
@@ -232,4 +251,6 @@ HANDLERS: dict[str, Handler] = {
     "clock_at": clock_time,
     "part_of_current": relative_unit,
     "ago": ago,
+    "year_end": year_end,
+    "accounting_year": accounting_year,
 }

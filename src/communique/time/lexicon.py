@@ -146,7 +146,7 @@ def _trigger_classes() -> dict[str, list[str]]:
         "daypart": list(lex["parts_of_day"]) + list(lex["clock_words"]) + [
             "today", "yesterday", "tomorrow", "tonight"],
         "setword": list(lex["sets"]) + ["annum", "every", "each", "once", "twice"],
-        "ref": list(lex["references"]),
+        "ref": list(lex["references"]) + ["current"],
         "holiday": list(lex["holidays"]),
         "period": ["period"],
         "yearword": ["eighteen", "nineteen", "twenty", "thousand"],

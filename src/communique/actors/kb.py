@@ -44,11 +44,16 @@ class Person:
     family_name: str | None = None  # set where it is not the last word (Xi Jinping); "" for none
 
     def office_on(self, day: dt.date | None) -> Office | None:
-        """The office held on `day` (the most recently taken one when several overlap)."""
+        """The office held on `day`; when several overlap, the first listed in the data (the
+        knowledge base lists a person's main office first: Secretary of State before acting
+        National Security Advisor)."""
         if day is None:
             return max(self.offices, key=lambda o: o.start or dt.date.min, default=None)
-        held = [o for o in self.offices if o.held_on(day)]
-        return max(held, key=lambda o: o.start or dt.date.min, default=None)
+        return next((o for o in self.offices if o.held_on(day)), None)
+
+    def offices_on(self, day: dt.date | None) -> list[Office]:
+        """Every office held on `day`."""
+        return [o for o in self.offices if day is None or o.held_on(day)]
 
     def status_on(self, day: dt.date | None) -> tuple[str | None, str | None]:
         """(title, sector) on `day`: the office held, or ELI once every office has ended."""
@@ -110,7 +115,8 @@ def pick_person(candidates: list[Person], day: dt.date | None,
     if day is None:
         return candidates[0]
     if title_core and len(candidates) > 1:
-        holding = [p for p in candidates if (o := p.office_on(day)) and office_core(o.title) == title_core]
+        holding = [p for p in candidates
+                   if any(office_core(o.title) == title_core for o in p.offices_on(day))]
         if holding:
             return holding[0]
     in_office = [p for p in candidates if p.office_on(day) is not None]
@@ -127,8 +133,7 @@ def holder_of(title_core: str, country: str, day: dt.date | None) -> Person | No
     """Who held an office such as ("president", "KAZ") on `day`, for "the President of Kazakhstan"."""
     index = _office_index()
     for person in index.get((title_core, country), ()):
-        office = person.office_on(day)
-        if office is not None and office_core(office.title) == title_core:
+        if any(office_core(o.title) == title_core for o in person.offices_on(day)):
             return person
     return None
 

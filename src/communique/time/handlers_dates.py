@@ -83,6 +83,57 @@ def month_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _day(ctx, day, mod=point_mod(m)) if day else None
 
 
+def range_first_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """"3-4 June 2025", "from 10 to 12 March": the first day, which the month written after it names.
+
+    TimeML tags the pieces of a range; the second piece ("4 June 2025") is its own match.
+    """
+    if not is_capitalised(ctx, m, "month"):
+        return None
+    first, last = int(m["day1"]), int(m["day2"])
+    if first >= last or ctx.word_before(m.start())[:1] in ("$", "€", "£"):
+        return None
+    month = month_number(m["month"])
+    year = written_year(m) or cal.pick_day_year(month, first, ctx.dct, direction=ctx.direction(m))
+    day = _safe_date(year, month, first)
+    if day is None:
+        return None
+    found = _day(ctx, day)
+    found.end = m.end("d1")
+    return found
+
+
+_MONTH_DAY_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "staff", "troops", "more"})
+_RANGE_FOLLOWERS = frozenset({"in", "at", "on", "the", "to", "of", "with", "for", "when", "and", "or", "but",
+                              "as", "by", "from", "under", "after", "before", "during", "next", "this"})
+
+
+def range_last_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """"June 3-4", "April 24 and 25": the last day of a range whose first day names the month."""
+    before = _MONTH_DAY_BEFORE.search(ctx.original, max(0, m.start() - 16), m.start())
+    if before is None or before["month"].lower() not in lexicon()["months"]:
+        return None
+    first, last = int(before["day"]), int(m["day2"])
+    if not first < last <= 31:
+        return None
+    after = ctx.word_after(m.end()).lower()
+    if after not in _RANGE_FOLLOWERS and (after.endswith("s") or after in _IRREGULAR_PLURALS):
+        return None  # "on May 3 and 4 ministers met": a count
+    month = month_number(before["month"])
+    anchor = ctx.anchor_day
+    if anchor is not None and (anchor.month, anchor.day) == (month, first):
+        year = anchor.year
+    else:
+        year = cal.pick_day_year(month, first, ctx.dct, direction=ctx.direction(m))
+    day = _safe_date(year, month, last)
+    if day is None:
+        return None
+    found = Found("DATE", ymd(day), "day")
+    found.start = m.start("d2")
+    return found
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if not is_capitalised(ctx, m, "month"):
         return None
@@ -289,6 +340,8 @@ HANDLERS: dict[str, Handler] = {
     "day_month_year": month_day,
     "month_day": month_day,
     "day_month": month_day,
+    "range_first_day": range_first_day,
+    "range_last_day": range_last_day,
     "month_year": month_year,
     "month_year_abbr": month_year,
     "month": month,

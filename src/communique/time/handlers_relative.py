@@ -174,6 +174,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     elif group(m, "hour24"):
         hour, minute = int(m["hour24"]), int(m["minute24"])
     else:
+        if ctx.word_before(m.start()).lower() == "high":
+            return None  # "high noon", an idiom (and a film)
         hour, minute = (int(p) for p in lexicon()["clock_words"][m["clockword"].lower()].split(":"))
     day = _clock_day(m, ctx)
     return Found("TIME", f"{ymd(day)}T{hour:02d}:{minute:02d}", "time", amount_mod(m))

@@ -1,0 +1,119 @@
+"""Day ranges, years in words, accounting years, "current" (fixed date Monday 2024-05-20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.time.tagger import tag_text
+
+DCT = dt.date(2024, 5, 20)
+
+
+def tagged(sentence: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_text(sentence, DCT)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TimeML tags the pieces of a range; the first piece is the day the event starts
+        ("The ministers met on June 3-4 in Paris.",
+         [("June 3", "DATE", "2024-06-03"), ("4", "DATE", "2024-06-04")]),
+        ("The summit will be held 3-4 June 2025 in Rome.",
+         [("3", "DATE", "2025-06-03"), ("4 June 2025", "DATE", "2025-06-04")]),
+        ("Consultations were held from 10 to 12 March in Geneva.",
+         [("10", "DATE", "2024-03-10"), ("12 March", "DATE", "2024-03-12")]),
+        ("The envoys met between 14 and 15 May 2024.",
+         [("14", "DATE", "2024-05-14"), ("15 May 2024", "DATE", "2024-05-15")]),
+        ("The summit on April 24 and 25 adopted a declaration.",
+         [("April 24", "DATE", "2024-04-24"), ("25", "DATE", "2024-04-25")]),
+        ("The visit on the 3rd-4th of June was cancelled.",
+         [("3rd", "DATE", "2024-06-03"), ("4th of June", "DATE", "2024-06-04")]),
+        # a year after the range: the year goes to the first day, as before
+        ("The talks were held May 24-27, 2021.",
+         [("May 24", "DATE", "2021-05-24"), ("2021", "DATE", "2021")]),
+    ],
+)
+def test_day_ranges_tag_each_day(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On May 3 and 4 ministers met in Baku.",  # a count after the day
+        "Prices fell 3-4 percent in May.",
+        "The vote split 9-6 on the measure.",
+    ],
+)
+def test_number_pairs_are_not_ranges(sentence: str) -> None:
+    assert all(t[0] not in ("4", "6", "3", "9") for t in tagged(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("In nineteen ninety-one the bank collapsed.", "nineteen ninety-one", "1991"),
+        ("A bomb exploded in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("Prices last fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+         "1994-WI"),
+        ("The pledge to halve unemployment by the year two thousand was dropped.", "the year two thousand",
+         "2000"),
+        ("The treaty was signed in two thousand and five, officials said.", "two thousand and five", "2005"),
+        ("The plan runs until twenty thirty.", "twenty thirty", "2030"),
+        ("The twenty-first century began with a war.", "The twenty-first century", "20"),
+    ],
+)
+def test_years_in_words(sentence: str, text: str, value: str) -> None:
+    assert tagged(sentence) == [(text, "DATE", value)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two thousand and five soldiers crossed the border.",
+        "Nineteen hundred troops were deployed.",
+        "They counted two thousand ballots.",
+    ],
+)
+def test_counts_in_words_are_not_years(sentence: str) -> None:
+    assert tagged(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Growth slowed in the first half of 2025.", ("the first half of 2025", "DATE", "2025-H1")),
+        ("Output rose in the second quarter.", ("the second quarter", "DATE", "2024-Q2")),
+        ("The election is due in late 2024.", ("late 2024", "DATE", "2024")),
+        ("The force will withdraw by the end of the year.", ("the end of the year", "DATE", "2024")),
+        ("The force will withdraw by the end of next year.", ("the end of next year", "DATE", "2025")),
+        ("The deal should close by year-end.", ("year-end", "DATE", "2024")),
+        ("Shares are up 5% since year-end.", ("year-end", "DATE", "2023")),
+        ("Revenue was $76 million for the year ended March 31.", ("the year", "DURATION", "P1Y")),
+        ("The company raised its forecast for the full year.", ("the full year", "DATE", "2024")),
+        ("The current talks are the longest yet.", ("current", "DATE", "PRESENT_REF")),
+        ("Holders may buy at the then current price.", ("then current", "DATE", "PAST_REF")),
+    ],
+)
+def test_parts_of_years_and_the_present(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert tagged(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The current account deficit widened.",
+        "The Communist Party daily Granma published the letter.",
+        "The poster showed Gary Cooper in High Noon.",
+    ],
+)
+def test_not_times(sentence: str) -> None:
+    assert tagged(sentence) == []
+
+
+def test_two_digit_decade_is_the_latest_begun() -> None:
+    assert tagged("The boom of the '90s is over.") == [("the '90s", "DATE", "199X")]
+    assert tagged("The boom of the '20s is over.") == [("the '20s", "DATE", "202X")]

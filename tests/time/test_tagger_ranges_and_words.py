@@ -117,3 +117,16 @@ def test_not_times(sentence: str) -> None:
 def test_two_digit_decade_is_the_latest_begun() -> None:
     assert tagged("The boom of the '90s is over.") == [("the '90s", "DATE", "199X")]
     assert tagged("The boom of the '20s is over.") == [("the '20s", "DATE", "202X")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The 2024-2025 season opened.", [("2024", "DATE", "2024"), ("2025", "DATE", "2025")]),
+        ("Earnings rose in H1 2025.", [("H1 2025", "DATE", "2025-H1")]),
+        ("The vote is due in the spring of next year.", [("the spring of next year", "DATE", "2025-SP")]),
+        ("Call 2024-5555 for details.", []),
+    ],
+)
+def test_year_ranges_halves_and_seasons(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence) == expected

@@ -178,6 +178,9 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
     if value > ctx.dct.year + 60:
         return None
     following = ctx.original[m.end():m.end() + 2]
+    if following[:1] == "-" and _LATER_YEAR.match(ctx.original, m.end() + 1) \
+            and int(ctx.original[m.end() + 1:m.end() + 5]) > value:
+        following = ""  # "the 2024-2025 season": the first year of a range
     if following[:1] in ("%", "-", "/") or ctx.word_after(m.end()).lower() in ("percent", "per"):
         return None
     return Found("DATE", f"{value:04d}", "year", point_mod(m))
@@ -206,6 +209,9 @@ def spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", f"{value:04d}", "year", point_mod(m))
 
 
+_LATER_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
 def decade(m: re.Match[str], ctx: Context) -> Found | None:
     if group(m, "decade"):
         value = m["decade"][:3] + "X"
@@ -230,6 +236,11 @@ def _relative_year(word: str | None, ctx: Context) -> int | None:
 
 
 def half_year(m: re.Match[str], ctx: Context) -> Found | None:
+    code = group(m, "hcode") or group(m, "hcode2")
+    if code:  # "H1 2025", "2025 H2"
+        if not code.isupper():
+            return None
+        return Found("DATE", f"{group(m, 'year2') or m['year3']}-{code}", None)
     year_value = int(m["year"]) if group(m, "year") else _relative_year(group(m, "yrel"), ctx)
     if year_value is None:
         return None
@@ -302,6 +313,8 @@ def season(m: re.Match[str], ctx: Context) -> Found | None:
     rel = (group(m, "rel") or "").lower() or None
     if written_year(m):
         return Found("DATE", f"{written_year(m):04d}-{code}", None, point_mod(m))
+    if group(m, "yrel"):  # "the spring of next year"
+        return Found("DATE", f"{_relative_year(m['yrel'], ctx):04d}-{code}", None, point_mod(m))
     if rel is None and not group(m, "the") and not group(m, "pmod"):
         return None
     if rel is None and ctx.word_after(m.end()).lower() == "of":

@@ -80,7 +80,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     passive_light = trigger.sense.light and subject is not None and subject.i == trigger.token.i
     if passive_light:
         subject = None
-    if subject is None and trigger.token is trigger.anchor and trigger.type not in ("ENACT", "ACCUSE") and \
+    if subject is None and trigger.token.i == trigger.anchor.i and \
+            trigger.type not in ("ENACT", "ACCUSE") and \
             trigger.anchor.dep_ not in ("acl", "relcl", "xcomp", "advcl", "pcomp", "conj"):
         return []  # an imperative or a speaker's aside ("Thank you very much for coming")
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.anchor.i and \
@@ -91,7 +92,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     actors = list(discourse.group) if passive_light else \
         unique(resolve_subject(subject, mentions, discourse, lex))
     objects = unique(object_mentions(trigger, ctx.triggers, subject, mentions))
-    status = (_own_status(trigger.token, lex) if trigger.token is not trigger.anchor else None) \
+    status = (_own_status(trigger.token, lex) if trigger.token.i != trigger.anchor.i else None) \
         or event_status(trigger.anchor, lex)
     if trigger.type == "AGREE" and trigger.token.pos_ == "VERB" and status == "planned" and \
             _own_status(trigger.anchor, lex) is None:

@@ -57,7 +57,7 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
         if token.dep_ == "acomp" and token.pos_ == "VERB" and token.i == anchor.i:
             token = token.head  # "Israel is opposed to ...": the participle shares the copula's subject
             continue
-        if token.dep_ in INHERIT_DEPS and token.head is not token:
+        if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
             if token.dep_ in ("acl", "relcl"):
                 return None, False
             token = token.head
@@ -82,7 +82,7 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     """Actor mentions for a subject phrase, resolving words that point back."""
     if subject is None:
         return []
-    if subject.pos_ == "PRON" and subject.head.dep_ == "ccomp" and subject.head.head is not subject.head:
+    if subject.pos_ == "PRON" and subject.head.dep_ == "ccomp" and subject.head.head.i != subject.head.i:
         # "Switzerland said it had expelled ...": the pronoun is the reporting subject
         reporter = [c for c in subject.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if reporter and reporter[0].pos_ != "PRON":
@@ -141,11 +141,11 @@ def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | N
         ranges.append(_span(subject))
     # side clauses ("since Tirana split with Moscow") are not the event's own participants
     ranges.extend(_span(c) for c in trigger.anchor.children
-                  if c.dep_ in CLAUSE_DEPS and c is not trigger.token)
+                  if c.dep_ in CLAUSE_DEPS and c.i != trigger.token.i)
     for other in others:
-        if other is trigger or other.anchor is trigger.anchor:
+        if other is trigger or other.anchor.i == trigger.anchor.i:
             continue
-        if other.anchor.is_ancestor(trigger.anchor) or other.anchor is trigger.token:
+        if other.anchor.is_ancestor(trigger.anchor) or other.anchor.i == trigger.token.i:
             continue
         if trigger.anchor.is_ancestor(other.anchor) or trigger.token.is_ancestor(other.anchor):
             ranges.append(_span(other.anchor))
@@ -157,7 +157,7 @@ def object_mentions(trigger: Trigger, others: list[Trigger], subject: Token | No
     """Mentions in the anchor's clause outside its subject and outside nested events."""
     anchor = trigger.anchor
     start, end = _span(anchor)
-    if trigger.token is not anchor:
+    if trigger.token.i != anchor.i:
         t_start, t_end = _span(trigger.token)
         start, end = min(start, t_start), max(end, t_end)
     excluded = _excluded_ranges(trigger, others, subject)
@@ -167,7 +167,7 @@ def object_mentions(trigger: Trigger, others: list[Trigger], subject: Token | No
         for m in mentions.actors_in(start, end):
             if not m.country or any(s <= m.start and m.end <= e for s, e in ranges):
                 continue
-            if m.start < anchor.idx and trigger.token is anchor and not passive_subject(m, anchor):
+            if m.start < anchor.idx and trigger.token.i == anchor.i and not passive_subject(m, anchor):
                 continue  # before the verb and not its subject: an adverbial ("In Kyiv, ...")
             out.append(m)
         if out:
@@ -234,7 +234,7 @@ def _about_phrase(token: Token, keep_relative: bool = False) -> bool:
 def phrase_core(root: Token, *, keep_relative: bool = False) -> tuple[tuple[int, int], list[tuple[int, int]]]:
     """A phrase's span and the spans inside it that say what it is about, not who it is."""
     cut = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in root.subtree
-           if t is not root and _about_phrase(t, keep_relative)]
+           if t.i != root.i and _about_phrase(t, keep_relative)]
     return (root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)), cut
 
 
@@ -260,20 +260,31 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
 
 
 TARGET_DEPS = ("dobj", "dative", "attr", "oprd", "prep", "nsubjpass", "pobj", "ccomp", "xcomp")
+ADDRESSEE_PREPS = ("on", "upon", "against", "to")
+
+
+def _addressee(token: Token) -> bool:
+    """An object, or 'on / against / to' a party (not 'on Monday')."""
+    if token.dep_ in ("dobj", "dative"):
+        return True
+    return token.dep_ == "prep" and token.lower_ in ADDRESSEE_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in token.children)
 
 
 def directed_targets(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
     """Who a directed act is aimed at: the objects and prepositional phrases of its word, without
     the phrases nested inside them ('support Turkey's efforts [to join the EC]')."""
     phrases = []
-    for head in {trigger.anchor, trigger.token}:
-        has_object = any(c.dep_ == "dobj" and c is not trigger.token for c in head.children)
+    heads = {trigger.anchor, trigger.token}
+    # an addressee besides the trigger word itself ("thanked X for", "impose costs on X for")
+    has_object = any(c.i != trigger.token.i and _addressee(c) for head in heads for c in head.children)
+    for head in heads:
         for child in head.children:
             if has_object and child.dep_ == "prep" and child.lower_ == "for":
                 continue  # "thanked X for their support": the reason, not the addressee
             if trigger.type == "AGREE" and child.dep_ == "prep" and child.lower_ not in ("with", "to"):
                 continue  # "agreed on the need to ...": what was agreed, not with whom
-            if child.dep_ in TARGET_DEPS and child is not trigger.token:
+            if child.dep_ in TARGET_DEPS and child.i != trigger.token.i:
                 phrases.append(phrase_core(child, keep_relative=True))
     out = []
     for m in objects:

@@ -26,7 +26,7 @@ CLAIM_VERBS = ("claim", "allege", "assert", "contend", "charge")
 def promise_over(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
     for other in triggers:
         if other.type == "AGREE" and other.token.lemma_.lower() in PROMISE_LEMMAS and \
-                other.anchor.is_ancestor(trigger.anchor) and other.anchor is not trigger.anchor:
+                other.anchor.is_ancestor(trigger.anchor) and other.anchor.i != trigger.anchor.i:
             return other
     return None
 

@@ -47,7 +47,7 @@ def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) ->
         return own
     token = anchor
     for _ in range(4):
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             break
         head = token.head
         head_lemma = head.lemma_.lower()

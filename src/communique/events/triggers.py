@@ -120,7 +120,7 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     steps = 0
     while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "conj", "dobj", "compound",
                                                              "appos") and steps < 3:
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         steps += 1
@@ -219,11 +219,11 @@ def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:
 
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
     """A light verb whose noun is a trigger ('offered support') counts once, as the noun."""
-    noun_anchors = {t.anchor.i for t in triggers if t.token is not t.anchor}
+    noun_anchors = {t.anchor.i for t in triggers if t.token.i != t.anchor.i}
     kept: list[Trigger] = []
     seen: set[tuple[int, str]] = set()
     for t in triggers:
-        if t.token is t.anchor and t.token.i in noun_anchors and t.type != "CONSULT":
+        if t.token.i == t.anchor.i and t.token.i in noun_anchors and t.type != "CONSULT":
             continue
         key = (t.anchor.i, t.type)
         if key in seen:

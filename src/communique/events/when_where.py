@@ -46,9 +46,9 @@ def _governor(doc: Doc, start: int, end: int, stops: set[int]) -> int | None:
     for _ in range(8):
         if token.i in stops:
             return token.i
-        if token.head is token:
+        if token.head.i == token.i:
             return None
-        if token.pos_ in ("VERB", "AUX") and token.i not in stops and token is not span.root:
+        if token.pos_ in ("VERB", "AUX") and token.i not in stops and token.i != span.root.i:
             return None
         token = token.head
     return None
@@ -75,7 +75,7 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
             continue
         root = span.root
         misparsed = False
-        while root.dep_ == "compound" and root.head is not root:  # "Tokyo March 16-18": a misparse
+        while root.dep_ == "compound" and root.head.i != root.i:  # "Tokyo March 16-18": a misparse
             root, misparsed = root.head, True
         if misparsed and root.head.i in stops and root.ent_type_ == "DATE":
             out.setdefault(root.head.i, []).append(place)
@@ -84,7 +84,7 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
         if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS:
             root, prep = prep.head, prep.head.head
         coordinated = root.dep_ == "conj"
-        while root.dep_ == "conj" and prep.head is not prep and prep.dep_ in ("pobj", "conj", "dobj"):
+        while root.dep_ == "conj" and prep.head.i != prep.i and prep.dep_ in ("pobj", "conj", "dobj"):
             root, prep = prep, prep.head
         if root.dep_ == "dobj" and prep.lemma_.lower() == "visit":
             owner = prep.i

@@ -130,3 +130,20 @@ def test_two_digit_decade_is_the_latest_begun() -> None:
 )
 def test_year_ranges_halves_and_seasons(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert tagged(sentence) == expected
+
+
+def test_previous_and_following_weekdays_count_from_the_day_told_of() -> None:
+    text = "The talks opened on Thursday, May 2, 2024. The following Monday they ended."
+    assert tagged(text)[1] == ("The following Monday", "DATE", "2024-05-06")
+    assert tagged("Shares fell from the previous Friday.") == [("the previous Friday", "DATE", "2024-05-17")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Such threats are common in today's world.", []),
+        ("Today's talks ended without a deal.", [("Today", "DATE", "2024-05-20")]),
+    ],
+)
+def test_generic_today(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence) == expected

@@ -36,8 +36,19 @@ def _day_found(ctx: Context, day: dt.date, pod: str | None, mod: str | None) -> 
     return Found("DATE", ymd(day), "day", mod)
 
 
+_GENERIC_PRESENT = frozenset({"world", "youth", "society", "generation", "young", "children", "kids",
+                              "teenagers", "technology", "economy", "standards", "terms", "culture",
+                              "computers"})
+
+
+_POSSESSED = re.compile(r"['’]s\s+(\w+)(?:\s+(\w+))?")
+
+
 def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
     key = " ".join(m["deictic"].lower().split())
+    generic = _POSSESSED.match(ctx.original, m.end()) if key == "today" else None
+    if generic and _GENERIC_PRESENT & {w.lower() for w in generic.groups() if w}:
+        return None  # "today's world", "today's personal computers": the present age, not the day
     day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[key])
     return _day_found(ctx, day, group(m, "pod"), point_mod(m))
 
@@ -54,7 +65,10 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
 def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     rel = (group(m, "rel") or "").lower() or None
     direction = 0 if rel else ctx.direction(m)
-    day = cal.pick_weekday(weekday_number(m["weekday"]), ctx.dct, rel=rel, direction=direction)
+    base = ctx.dct
+    if rel in ("previous", "following") and ctx.anchor_day is not None:
+        base = ctx.anchor_day  # "the previous Friday": the one before the day just told of
+    day = cal.pick_weekday(weekday_number(m["weekday"]), base, rel=rel, direction=direction)
     return _day_found(ctx, day, group(m, "pod"), point_mod(m))
 
 

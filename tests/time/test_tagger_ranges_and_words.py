@@ -147,3 +147,8 @@ def test_previous_and_following_weekdays_count_from_the_day_told_of() -> None:
 )
 def test_generic_today(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert tagged(sentence) == expected
+
+
+def test_a_year_in_a_compound_is_not_a_duration() -> None:
+    assert tagged("Sales beat a year-earlier loss.") == [("year-earlier", "DATE", "2023")]
+    assert tagged("It ended a year-long war.") == [("year-long", "DURATION", "P1Y")]

@@ -78,6 +78,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     after = ctx.word_after(m.end()).lower()
     if after == "old" or ctx.original[m.end():m.end() + 4].lower() == "-old":
         return None  # ages are not annotated
+    if ctx.original[m.end():m.end() + 1] == "-" and ctx.original[m.end() + 1:m.end() + 2].isalpha():
+        return None  # "a year-earlier loss", "a year-end review": part of a compound
     value = duration_value(amount, unit)
     if value is None:
         return None

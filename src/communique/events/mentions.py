@@ -1,24 +1,21 @@
 """Who can take part in an event: actor and place mentions with their country codes.
 
 The actors stage resolves people, offices, organisations, states and places into
-`Document.entities`; this module flattens them into text-ordered mentions. When that layer
-is empty (the stage is off, or a caller built the `Document` by hand), a thin adapter reads
-spaCy's named entities against the states table so that events still get their countries.
+`Document.entities`; this module flattens them into text-ordered mentions. When that layer is
+empty (the stage is off, or a caller built the `Document` by hand) the actors stage's own
+`extract_entities` fills in for it, so events get the same participants either way. Places the
+parser found that the actors stage left out take their country from the actors stage's phrase
+resolver (`actors.resolve.actor_for_phrase`): one table of states, capitals and places, not two.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from communique.actors.publisher import home_country
-from communique.document import Document
-from communique.events.lexicon import EVENTS_DATA
-from communique.settings import DATA_DIR
+from communique.actors.resolve import actor_for_phrase
+from communique.document import Document, Entity
 
 ACTOR_KINDS = ("person", "state", "organization", "igo")
 
@@ -64,15 +61,18 @@ class Mentions:
 
 def collect_mentions(document: Document) -> Mentions:
     """Actor and place mentions of the article, in text order."""
-    if any(e.country for e in document.entities):
-        return _from_entities(document)
-    return _from_spacy(document)
+    entities = document.entities
+    if not entities and document.spacy_doc is not None:
+        from communique.actors.stage import extract_entities  # the actors stage did not run
+
+        entities = extract_entities(document)
+    return _from_entities(document, entities)
 
 
-def _from_entities(document: Document) -> Mentions:
+def _from_entities(document: Document, entities: list[Entity]) -> Mentions:
     actors: list[ActorMention] = []
     places: list[PlaceMention] = []
-    for ent in document.entities:
+    for ent in entities:
         for span in ent.mentions:
             text = document.text[span.start:span.end]
             if ent.kind in ACTOR_KINDS:
@@ -100,8 +100,7 @@ def _unresolved_places(document: Document, known: list[ActorMention | PlaceMenti
         if any(k.start < ent.end_char and ent.start_char < k.end for k in known):
             continue
         text = ent.text
-        country = _capitals().get(text.lower()) or _capitals().get(text.split(",")[0].strip().lower()) \
-            or state_code(text)
+        country = place_country(text, document.date)
         out.append(PlaceMention(ent.start_char, ent.end_char, text, text, country, None, "place"))
     return out
 
@@ -118,105 +117,21 @@ def _drop_nested(items: list[Any]) -> list[Any]:
     return kept
 
 
-# ----------------------------------------------------------------- the fallback adapter
-
-@lru_cache(maxsize=1)
-def _state_names() -> dict[str, str]:
-    """Lower-cased state names, aliases and demonyms -> ISO alpha-3, read once."""
-    names: dict[str, str] = {}
-    table = DATA_DIR / "actors" / "states.csv"
-    if table.exists():
-        with open(table, encoding="utf-8") as handle:
-            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-            for row in rows:
-                code = row.get("iso3") or ""
-                for column in ("name", "aliases", "demonyms"):
-                    for name in (row.get(column) or "").split("|"):
-                        if name.strip():
-                            names[name.strip().lower()] = code
-    else:  # pragma: no cover - the table ships with the package
-        import pycountry
-
-        for country in pycountry.countries:
-            names[country.name.lower()] = country.alpha_3
-    names.update({"u.s.": "USA", "us": "USA", "united states": "USA", "america": "USA",
-                  "american": "USA", "americans": "USA", "u.s": "USA"})
-    return names
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"})
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Lower-cased capital names -> ISO alpha-3, from the states table."""
-    out: dict[str, str] = {}
-    table = DATA_DIR / "actors" / "states.csv"
-    if table.exists():
-        with open(table, encoding="utf-8") as handle:
-            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-                for name in (row.get("capitals") or "").split("|"):
-                    if name.strip():
-                        out[name.strip().lower()] = row.get("iso3") or ""
-    return out
-
-
-@lru_cache(maxsize=1)
-def _fallback_data() -> dict[str, Any]:
-    with open(EVENTS_DATA / "fallback_actors.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def place_country(text: str, date: dt.date | None = None) -> str | None:
+    """The state a place name lies in ('Santiago' CHL, 'Washington, D.C.' USA, 'Gaza' PSE), as the
+    actors stage resolves it; None for people, IGOs and unknown names."""
+    ref = actor_for_phrase(text, date)
+    if ref is None or ref.kind == "person" or not ref.country or ref.country in NON_STATE_CODES:
+        return None
+    return ref.country
 
 
 def state_code(text: str) -> str | None:
-    """ISO alpha-3 of a state name, alias or demonym, else None."""
-    key = text.strip().lower()
-    if key.startswith("the "):
-        key = key[4:]
-    return _state_names().get(key) or _state_names().get(key.rstrip("s"))
-
-
-def _from_spacy(document: Document) -> Mentions:
-    doc = document.spacy_doc
-    actors: list[ActorMention] = []
-    places: list[PlaceMention] = []
-    if doc is None:
-        return Mentions(actors, places)
-    data = _fallback_data()
-    titles = set(data["government_titles"])
-    igos = data["igos"]
-    home = home_country(document)
-    known_people: dict[str, str] = {}
-    previous_person_end = 0
-    for ent in doc.ents:
-        text = ent.text
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            code = state_code(text)
-            if code:
-                kind = "state"
-                actors.append(ActorMention(ent.start_char, ent.end_char, text, code, None, None, kind))
-                places.append(PlaceMention(ent.start_char, ent.end_char, text, text, code, None, kind))
-            elif ent.label_ in ("GPE", "LOC"):
-                capital = _capitals().get(text.lower()) or _capitals().get(text.split(",")[0].lower())
-                places.append(PlaceMention(ent.start_char, ent.end_char, text, text, capital, None, "place"))
-        elif ent.label_ == "ORG" and text.lower().removeprefix("the ") in igos:
-            code = igos[text.lower().removeprefix("the ")]
-            actors.append(ActorMention(ent.start_char, ent.end_char, text, code, None, None, "igo"))
-        elif ent.label_ == "PERSON":
-            window = doc[max(ent.sent.start, ent.start - 16, previous_person_end):ent.start]
-            previous_person_end = ent.end
-            country = None
-            for tok in window:
-                country = state_code(tok.text) or country
-            after = doc[ent.end:min(ent.sent.end, ent.end + 3)]
-            if len(after) >= 2 and after[0].lower_ == "of":
-                country = state_code(after[1:].text.split(",")[0]) or country
-            titled = any(t.lower_ in titles for t in window)
-            surname = ent[-1].lower_
-            if country is None:
-                country = known_people.get(surname)
-            if country is None and titled:
-                country = home
-            if country:
-                known_people.setdefault(surname, country)
-            if country:
-                actors.append(ActorMention(ent.start_char, ent.end_char, text, country,
-                                           "GOV" if titled else None, None, "person"))
-    return Mentions(_drop_nested(sorted(actors, key=lambda m: m.start)),
-                    _drop_nested(sorted(places, key=lambda m: m.start)))
+    """ISO alpha-3 of a state named by name, alias, demonym or capital ('Chile', 'the Republic of
+    Korea', 'Ukrainian'), as the actors stage resolves it; else None."""
+    ref = actor_for_phrase(text.strip())
+    return ref.country if ref is not None and ref.kind == "state" and ref.country not in NON_STATE_CODES \
+        else None

@@ -152,3 +152,15 @@ def test_generic_today(sentence: str, expected: list[tuple[str, str, str]]) -> N
 def test_a_year_in_a_compound_is_not_a_duration() -> None:
     assert tagged("Sales beat a year-earlier loss.") == [("year-earlier", "DATE", "2023")]
     assert tagged("It ended a year-long war.") == [("year-long", "DURATION", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A minute and a half later the pilot called.", ("a minute and a half", "DURATION", "PT1M30S")),
+        ("The talks lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+        ("The envoy met rebels this past weekend.", ("this past weekend", "DATE", "2024-W20-WE")),
+    ],
+)
+def test_halves_and_this_past(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert tagged(sentence) == [expected]

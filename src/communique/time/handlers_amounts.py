@@ -49,6 +49,8 @@ def duration_value(amount: float | None, unit: str) -> str | None:
         return f"{prefix}{int(total)}{letter}"
     whole, fraction = int(total), total - int(total)
     smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+    if spec.get("clock"):
+        smaller = {"H": ("M", 60), "M": ("S", 60)}
     if letter in smaller and (fraction * smaller[letter][1]).is_integer():
         small_letter, per = smaller[letter]
         parts = f"{whole}{letter}" if whole else ""
@@ -70,8 +72,10 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         amount = number_value(m["num"])
         if amount is None:
             return None
-        if m["num"].lower() in ("a", "an") and unit in ("second", "minute"):
+        if m["num"].lower() in ("a", "an") and unit in ("second", "minute") and not group(m, "andhalf"):
             return None  # "a second term"
+        if group(m, "andhalf"):
+            amount += 0.5  # "a year and a half"
 
     if is_title(ctx, m, "unit"):
         return None  # "60 Minutes", a title

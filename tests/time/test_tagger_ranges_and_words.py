@@ -157,7 +157,7 @@ def test_a_year_in_a_compound_is_not_a_duration() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A minute and a half later the pilot called.", ("a minute and a half", "DURATION", "PT1M30S")),
+        ("Then a minute and a half later the pilot called.", ("a minute and a half", "DURATION", "PT1M30S")),
         ("The talks lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
         ("The envoy met rebels this past weekend.", ("this past weekend", "DATE", "2024-W20-WE")),
     ],

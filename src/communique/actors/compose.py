@@ -20,6 +20,7 @@ from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
 from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, rank_places
+from communique.actors.succession import state_on
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -100,6 +101,9 @@ class Composer:
 
     # --- per kind ------------------------------------------------------------------------------
     def _state(self, piece: Piece, state: State) -> Mention:
+        earlier = state_on(state.iso3, self.date)
+        if earlier != state.iso3 and earlier in self.lex.states:
+            state = self.lex.states[earlier]  # a state that did not exist yet: the one it left
         return Mention("state", piece.start, piece.end, piece.text, state.name, country=state.iso3,
                        key=state.iso3, ref=state)
 
@@ -380,7 +384,12 @@ class Composer:
                 if mention is not None:
                     out.append(mention)
         out.extend(self._spacy_people(out))
+        out.extend(self._spacy_bodies(out))
         out.sort(key=lambda m: (m.start, -m.end))
+        for mention in out:  # "Juba" in 2000 is Sudan's
+            mention.country = state_on(mention.country, self.date)
+            if mention.members:
+                mention.members = tuple(state_on(c, self.date) for c in mention.members)
         return out
 
     def _name_is_proper(self, match: PersonMatch) -> bool:
@@ -423,6 +432,63 @@ class Composer:
             out.append(Mention("person", start, end, name, name, key=f"name:{name.lower()}",
                                name_only=" " not in name, extra={"source": "spacy"}))
         return out
+
+    def _spacy_bodies(self, found: list[Mention]) -> list[Mention]:
+        """Organisations spaCy tags ORG that no lexicon entry explains ("the Azadliq (Freedom)
+        opposition coalition", "the Montana Group"): the country is left to the sentence
+        (`context.fill_body_countries`). Only proper names: every word a proper noun, a
+        connective or punctuation."""
+        out: list[Mention] = []
+        if self.spacy_doc is None or self.phrase_mode:
+            return out
+        covered = bytearray(len(self.text) + 1)
+        for span in [*found, *self.pieces]:
+            covered[span.start:span.end] = b"\x01" * (span.end - span.start)
+        for ent in self.spacy_doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            while tokens and tokens[-1].is_punct and tokens[-1].text != ")":
+                tokens.pop()
+            if not tokens or len(tokens) > 8 or "\n" in ent.text:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if covered.find(1, start, end) != -1:
+                continue
+            if not all(t.pos_ in {"PROPN", "PUNCT", "ADP", "CCONJ", "DET"} or t.is_punct for t in tokens):
+                continue
+            words = [t.text for t in tokens if t.text[:1].isalpha()]
+            if not words or not words[0][:1].isupper() or all(w.lower() in self.lex.title_words
+                                                                for w in words):
+                continue
+            # a head word right after the name ("Umma (Nation) party", "Azadliq opposition coalition")
+            after = [w.strip(".,;:)") for w in self.text[end:end + 40].split()[:3]]
+            head_after = next((w for w in after if w.lower() in _BODY_SECTORS), "")
+            text = " ".join(self.text[start:end].split())
+            if text.count("(") > text.count(")"):  # "Umma (Nation" as spaCy cuts it
+                cut = self.text[start:end].split("(")[0].rstrip()
+                text, end = " ".join(cut.split()), start + len(cut)
+            heads = [w for w in [*words, head_after] if w.lower() in _BODY_SECTORS]
+            if not heads:
+                continue  # "Third World Water Forum", "Association of African Jurists": often not national
+            sector = _body_sector(heads)
+            out.append(Mention("organization", start, end, self.text[start:end], text, sector=sector,
+                               key=f"org:{text.lower()}", extra={"source": "spacy"}))
+        return out
+
+
+# The sector a body's head word gives an organisation the lexicon does not know.
+_BODY_SECTORS = {"party": "PTY", "parties": "PTY", "university": "EDU", "college": "EDU", "academy": "EDU",
+                 "school": "EDU", "chamber": "BUS", "company": "BUS", "corporation": "BUS", "bank": "BUS",
+                 "group": None, "coalition": "PTY", "bloc": "PTY", "movement": None, "front": None,
+                 "union": None, "alliance": None, "league": None, "congress": None}
+
+
+def _body_sector(words: list[str]) -> str | None:
+    for word in reversed(words):
+        if word.lower() in _BODY_SECTORS:
+            return _BODY_SECTORS[word.lower()]
+    return None
 
 
 def _entity_labels(spacy_doc: Any) -> list[tuple[int, int, str]]:

@@ -79,3 +79,31 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
             person.country = min(near)[2]  # a bare name only where its sentence names one country
         elif titled and len(states) == 1:
             person.country = next(iter(states))
+
+
+def fill_body_countries(entities: list[Entity], text: str, spacy_doc: Any = None) -> list[Entity]:
+    """Give an organisation the lexicon does not know ("the Azadliq (Freedom) opposition
+    coalition", "the Montana Group") the country its sentence names, nearest first (states and
+    bodies before places), else the one state the article names; one that gets none is dropped.
+    RETURNS: the entities to keep."""
+    unknown = [e for e in entities if e.extra.get("country_from_context")]
+    if not unknown:
+        return entities
+    spans = [(m.start, _rank(e.kind, text, m.start), e.country) for e in entities
+             if e.kind in _RANK and not e.extra.get("country_from_context") and _is_state_code(e.country)
+             for m in e.mentions]
+    states = {e.country for e in entities if e.kind == "state" and _is_state_code(e.country)}
+    sentences = _sentences(text, spacy_doc)
+    drop = set()
+    for body in unknown:
+        body.extra.pop("country_from_context", None)
+        at = body.mentions[0].start
+        lo, hi = next(((s, e) for s, e in sentences if s <= at < e), (at, at + 1))
+        near = [(rank, abs(s - at), country) for s, rank, country in spans if lo <= s < hi]
+        if near:
+            body.country = min(near)[2]
+        elif len(states) == 1:
+            body.country = next(iter(states))
+        else:
+            drop.add(id(body))
+    return [e for e in entities if id(e) not in drop]

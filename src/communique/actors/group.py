@@ -184,8 +184,11 @@ def _other(group: _Group) -> Entity:
         return Entity(id=_slug(head.name), kind="place", name=head.name, country=head.country,
                       lat=place.lat, lon=place.lon, geonameid=place.geonameid)
     sector = head.sector if head.kind == "organization" or head.sector else None
-    return Entity(id=_slug(head.name), kind=head.kind, name=head.name, country=head.country,
-                  sector=sector, members=list(head.members))
+    entity = Entity(id=_slug(head.name), kind=head.kind, name=head.name, country=head.country,
+                    sector=sector, members=list(head.members))
+    if head.extra.get("source") == "spacy":
+        entity.extra["country_from_context"] = True  # an organisation the lexicon does not know
+    return entity
 
 
 def _person(group: _Group, date: dt.date | None) -> Entity:

@@ -26,6 +26,10 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
                          "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"})
 COUNTRY_ENTRY_KINDS = ("state", "demonym", "capital")
+# Nouns that make a demonym name an ethnic group where it lives ("the Albanian population of the
+# province", "the Russian minority in Latvia"), not the state.
+COMMUNITY_NOUNS = frozenset({"population", "populations", "minority", "minorities", "community",
+                             "communities", "diaspora", "inhabitants", "residents", "villagers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +161,8 @@ def group_mention(c: Any, k: int, out: list[Mention], *, displaced: bool = False
     if k > 0 and not displaced and _merge_compound(c, k, out):
         return True
     tokens = c.tokens
-    ethnic = displaced or (piece.i > 0 and tokens[piece.i - 1].norm == "ethnic")
+    ethnic = displaced or (piece.i > 0 and tokens[piece.i - 1].norm == "ethnic") or (
+        piece.j < len(tokens) and tokens[piece.j].norm in COMMUNITY_NOUNS and piece.text[:1].isupper())
     if demonym is not None and not ethnic:
         there = None
         if piece.text.endswith("s") and piece.j < len(tokens) and tokens[piece.j].norm == "of":

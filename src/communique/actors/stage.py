@@ -29,7 +29,7 @@ costs a dictionary scan of its tokens plus a few rules per match.
 from __future__ import annotations
 
 from communique.actors.compose import Composer
-from communique.actors.context import fill_person_countries
+from communique.actors.context import fill_body_countries, fill_person_countries
 from communique.actors.group import group_mentions
 from communique.actors.lexicon import load_lexicon
 from communique.actors.matcher import find_pieces
@@ -49,7 +49,7 @@ def extract_entities(document: Document) -> list[Entity]:
                         home=home)
     entities = group_mentions(composer.mentions(), date=document.date, home=home)
     fill_person_countries(entities, text, document.spacy_doc)
-    return entities
+    return fill_body_countries(entities, text, document.spacy_doc)
 
 
 class ActorsStage:

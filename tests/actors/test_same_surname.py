@@ -92,3 +92,26 @@ def test_phrase_with_other_given_name_is_not_the_holder(phrase: str) -> None:
 
     actor = actor_for_phrase(phrase, dt.date(2023, 5, 2))
     assert actor is None or actor.name not in {"Joe Biden", "John Bass"}
+
+
+@pytest.mark.parametrize("use_nlp", [False, True])
+@pytest.mark.parametrize(("text", "date", "name", "country", "sector"), [
+    ("General Syrskyi said the line held.", "2024-06-01", "Oleksandr Syrskyi", "UKR", "MIL"),
+    ("Field Marshal Munir met the envoy.", "2025-08-01", "Asim Munir", "PAK", "MIL"),
+    ("Chairman Xi met the delegation.", "2024-06-01", "Xi Jinping", "CHN", "GOV"),
+    ("Candidate Trump said he would win.", "2024-06-01", "Donald Trump", "USA", "ELI"),
+    ("Mullah Akhundzada issued a decree.", "2023-06-01", "Hibatullah Akhundzada", "AFG", "GOV"),
+])
+def test_ranks_and_honorifics_before_a_surname(extract, find_entity, nlp, use_nlp, text, date, name, country,
+                                               sector) -> None:
+    person = find_entity(extract(text, date, nlp=nlp if use_nlp else None), "person", name)
+    assert (person.country, person.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("use_nlp", [False, True])
+def test_other_person_name_runs_on_and_drops_the_possessive(extract, find_entity, nlp, use_nlp) -> None:
+    document = extract("The adviser Maria Chavez Lopez spoke. Jill Biden's office agreed.", "2021-12-11",
+                       nlp=nlp if use_nlp else None)
+    assert find_entity(document, "person", "Maria Chavez Lopez")
+    assert find_entity(document, "person", "Jill Biden")
+    assert not [e for e in document.entities if e.name in {"Hugo Chavez", "Joe Biden"}]

@@ -28,7 +28,16 @@ SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "sir", "dame", "lord",
                         "lady", "madam", "madame", "mme", "herr", "frau", "sheikh", "sheik", "gen", "general",
                         "col", "colonel", "sen", "rep", "gov", "ayatollah", "imam", "rabbi", "father",
-                        "saint", "st", "comrade", "citizen", "justice", "judge", "hon", "honorable"})
+                        "saint", "st", "comrade", "citizen", "justice", "judge", "hon", "honorable",
+                        "maulana", "mawlana", "mullah", "maulvi", "haji", "hajji", "rev", "reverend",
+                        "pastor", "bishop", "archbishop", "cardinal", "patriarch", "metropolitan", "baron",
+                        "baroness",
+                        "count", "countess", "duke", "duchess", "candidate", "nominee", "admiral", "adm",
+                        "marshal", "field", "lt", "lieutenant", "major", "maj", "captain", "capt", "sergeant",
+                        "sgt", "commander", "brigadier", "brig", "chairman", "chairwoman", "premier",
+                        "president", "minister", "secretary", "ambassador", "senator", "congressman",
+                        "congresswoman", "representative", "speaker", "leader", "chief", "first", "former",
+                        "late", "then", "acting", "deputy", "vice", "new", "young", "old", "little", "big"})
 # Capitalised words that open a sentence before a name ("Yesterday Biden said"), for texts
 # without a parse.
 SENTENCE_OPENERS = frozenset({"yesterday", "today", "tomorrow", "tonight", "then", "when", "after", "before",
@@ -202,8 +211,6 @@ class Composer:
         single = len(piece.text.split()) == 1 and piece.text == person.surname
         if single and "-" in (self.text[piece.start - 1:piece.start], self.text[piece.end:piece.end + 1]):
             return None  # "Shan-e-Mustafa" is a name of its own
-        if single and self._inside_other_name(piece, person):
-            return None  # "Julie Chavez Rodriguez" is not Hugo Chavez
         if single and (piece.text.lower() in NOT_NAMES or not self._looks_like_name(piece)
                        or self._label_at(piece.start, piece.end) in {"DATE", "TIME"}):
             return None  # "in May" is a month, not Theresa May
@@ -220,13 +227,24 @@ class Composer:
     def _other_with_surname(self, piece: Piece, person: Person) -> Mention | None:
         """Someone else with a known person's surname: given names written next to the surname
         that the knowledge base does not give this person ("Jill Biden" is not Joe Biden,
-        "Karen Bass" not John Bass; "Xi Mingze" not Xi Jinping) make a person of their own."""
+        "Karen Bass" not John Bass, "Julie Chavez Rodriguez" not Hugo Chavez; "Xi Mingze" not Xi
+        Jinping) make a person of their own."""
         start = self._given_run_before(piece.i)
+        person_ents = [s for s, e, label in self.ent_labels if label == "PERSON" and s <= piece.start
+                       and piece.end <= e]
+        if person_ents:  # with a parse, only words inside the name spaCy reads ("Candidate Trump": no)
+            while start < piece.i and self.tokens[start].start < min(person_ents):
+                start += 1
         if start < piece.i:
             written = [t.text for t in self.tokens[start:piece.i]]
             if given_names_fit(person, written):
                 return None
             first, last = self.tokens[start].start, piece.end
+            ends = [e for s, e, label in self.ent_labels if label == "PERSON" and s <= piece.start < e]
+            if ends:  # "Maria Chavez Lopez": the whole name spaCy reads
+                last = max(last, *ends)
+            elif self.spacy_doc is None:
+                last = self.tokens[self._given_run_after(piece.j) - 1].end
         else:
             words = person.name.split()
             if not (person.family_name and words[0] == person.family_name and len(words) > 1):
@@ -235,6 +253,8 @@ class Composer:
             if end == piece.j or given_names_fit(person, [t.text for t in self.tokens[piece.j:end]]):
                 return None
             first, last = piece.start, self.tokens[end - 1].end
+        if self.text[first:last].endswith(("'s", "’s")):
+            last -= 2
         name = " ".join(self.text[first:last].split())
         return Mention("person", first, last, self.text[first:last], name, key=f"name:{name.lower()}",
                        extra={"other_than": person})
@@ -284,19 +304,6 @@ class Composer:
 
     def _same_line_gap(self, i: int) -> bool:
         return i > 0 and self.text[self.tokens[i - 1].end:self.tokens[i].start] in {" ", "-"}
-
-    def _inside_other_name(self, piece: Piece, person: Person) -> bool:
-        """Whether spaCy reads the surname as part of a longer name whose first name the
-        knowledge base does not give this person."""
-        i = piece.i - 1
-        if i < 0 or self.reader.piece_ending(piece.i) is not None:
-            return False
-        prev = self.tokens[i]
-        firsts = {a.split()[0].lower() for a in (person.name, *person.aliases)}
-        if not (prev.is_cap and prev.text[:1].isalpha()) or prev.norm in firsts:
-            return False
-        return any(label == "PERSON" and s <= prev.start and piece.end <= e
-                   for s, e, label in self.ent_labels)
 
     def _looks_like_name(self, piece: Piece) -> bool:
         if self._label_at(piece.start, piece.end) == "PERSON":

@@ -186,12 +186,18 @@ def _office_index() -> dict[tuple[str, str], tuple[Person, ...]]:
 
 
 _FILLER = {"of", "the", "for", "and", "to"}
+_RANK_WORDS = frozenset({"general", "gen", "gen.", "admiral", "adm", "adm.", "marshal", "field", "colonel",
+                         "col", "col.", "lieutenant", "lt", "lt.", "major", "maj", "maj.", "brigadier",
+                         "brig", "vice", "rear", "air", "chief", "army", "captain", "capt", "capt.",
+                         "commander"})
 
 
 def holds_title(person: Person, title_core: str) -> bool:
     """Whether any office of the person fits a written title ("Foreign Minister" fits "Minister
     of Foreign Affairs of Kazakhstan"; "Governor" fits no office of a president)."""
     wanted = {w for w in title_core.lower().replace("-", " ").split() if w not in _FILLER}
+    if wanted and wanted <= _RANK_WORDS and any(o.sector == "MIL" for o in person.offices):
+        return True  # a military rank fits an officer ("General Syrskyi", "Field Marshal Munir")
     for office in person.offices:
         words = set(office.title.lower().replace("-", " ").split())
         if wanted <= words:

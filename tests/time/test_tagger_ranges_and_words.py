@@ -164,3 +164,15 @@ def test_a_year_in_a_compound_is_not_a_duration() -> None:
 )
 def test_halves_and_this_past(sentence: str, expected: tuple[str, str, str]) -> None:
     assert tagged(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hate groups declined through the nineties.", [("the nineties", "DATE", "199X")]),
+        ("The plant opened in the late eighties.", [("the late eighties", "DATE", "198X")]),
+        ("A man in his forties was arrested.", []),
+    ],
+)
+def test_decades_in_words(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence) == expected

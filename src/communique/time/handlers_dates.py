@@ -221,6 +221,25 @@ def decade(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", value, "decade", point_mod(m))
 
 
+_TENS_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+               "eighties": 8, "nineties": 9}
+
+
+def decade_words(m: re.Match[str], ctx: Context) -> Found | None:
+    """"The nineties", "the late eighties", "the nineteen-sixties"."""
+    if ctx.word_after(m.end()).lower() in ("of", "and") and not group(m, "century"):
+        return None  # "in the sixties of the last century" is rare; "her forties and fifties" are ages
+    before = ctx.word_before(m.start() if not group(m, "pmod") else m.start("pmod")).lower()
+    if before in ("his", "her", "their", "my", "your", "our", "its") or before.endswith(("'s", "’s")):
+        return None  # "in her forties": an age
+    tens = _TENS_WORDS[m["tens"].lower()]
+    if group(m, "century"):
+        value = f"{18 if m['century'].lower() == 'eighteen' else 19}{tens}X"
+    else:
+        value = f"{20 if 2000 + tens * 10 <= ctx.dct.year else 19}{tens}X"
+    return Found("DATE", value, "decade", point_mod(m))
+
+
 def century(m: re.Match[str], ctx: Context) -> Found | None:
     number = lexicon()["ordinals"].get(m["ord"].lower())
     if not number:
@@ -361,6 +380,7 @@ HANDLERS: dict[str, Handler] = {
     "year": year,
     "spoken_year": spoken_year,
     "decade": decade,
+    "decade_words": decade_words,
     "century": century,
     "half_year": half_year,
     "quarter_ordinal": quarter_ordinal,

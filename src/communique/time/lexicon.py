@@ -149,7 +149,8 @@ def _trigger_classes() -> dict[str, list[str]]:
         "ref": list(lex["references"]) + ["current"],
         "holiday": list(lex["holidays"]),
         "period": ["period"],
-        "yearword": ["eighteen", "nineteen", "twenty", "thousand"],
+        "yearword": ["eighteen", "nineteen", "twenty", "thousand", "twenties", "thirties", "forties",
+                     "fifties", "sixties", "seventies", "eighties", "nineties"],
     }
 
 

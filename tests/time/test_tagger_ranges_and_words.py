@@ -176,3 +176,8 @@ def test_halves_and_this_past(sentence: str, expected: tuple[str, str, str]) -> 
 )
 def test_decades_in_words(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert tagged(sentence) == expected
+
+
+def test_present_tense_of_a_scheduled_event_reads_ahead() -> None:
+    assert tagged("The two leaders meet Thursday in Paris.") == [("Thursday", "DATE", "2024-05-23")]
+    assert tagged("The two leaders met Thursday in Paris.") == [("Thursday", "DATE", "2024-05-16")]

@@ -13,7 +13,7 @@ import re
 from communique.time.lexicon import cue_regex, lexicon
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
-WEAK_PENALTY = 3  # words: a weak cue must be this much nearer to beat a strong one
+WEAK_PENALTY = 4  # words: a weak cue must be this much nearer to beat a strong one
 WINDOW = 160  # characters either side of the expression that may hold its verb
 
 

@@ -27,3 +27,28 @@ def test_series_names_round_and_frequency(nlp, sentence: str, name: str, round_:
 @pytest.mark.parametrize("calls", [2])
 def test_series_lexicon_is_read_once(calls: int) -> None:
     assert len({id(load_lexicon()) for _ in range(calls)}) == 1
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a standing body is a series only when the text says it meets again and again
+    ("The minister met the President of the European Commission in Brussels.", []),
+    ("The Security Council discussed the situation in the region.", []),
+    ("The 21st meeting of the EU-Kazakhstan Cooperation Council took place in Brussels.",
+     [("EU-Kazakhstan Cooperation Council", 21, None)]),
+    ("Ministers attended the annual Joint Economic Commission in Tashkent.",
+     [("Joint Economic Commission", None, "annual")]),
+    ("Delegates gathered for the 2024 Regional Security Conference in Dushanbe.",
+     [("Regional Security Conference", None, None)]),
+    # a dialogue is recurring by its name; the name stops before a person named after it
+    ("The Strategic Dialogue was chaired by Secretary Antony Blinken.", [("Strategic Dialogue", None, None)]),
+])
+def test_bodies_need_a_sign_of_recurrence(nlp, sentence: str, expected: list) -> None:
+    found = [s for sent in nlp(sentence).sents for s, _, _ in find_series(sent, load_lexicon())]
+    assert [(s.name, s.round, s.frequency) for s in found] == expected
+
+
+def test_a_series_name_does_not_run_into_the_person_after_it(nlp) -> None:
+    doc = nlp("After the third round of the Bilateral Consultations Nikolai Patrushev told reporters that "
+              "progress was made.")
+    found = [(s.name, s.round) for sent in doc.sents for s, _, _ in find_series(sent, load_lexicon())]
+    assert found == [("Bilateral Consultations", 3)]

@@ -75,6 +75,7 @@ class Lexicon:
     status: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
     series_heads: tuple[str, ...]
+    body_heads: frozenset[str]  # last words of series heads that name standing bodies
     ordinals: dict[str, int]
     frequencies: dict[str, str | None]
     name_connectors: frozenset[str]
@@ -130,6 +131,7 @@ def load_lexicon() -> Lexicon:
         status={k: _words(v) for k, v in status.items()},
         contexts={str(k).lower(): tuple(v) for k, v in contexts.items()},
         series_heads=tuple(series["series_heads"]),
+        body_heads=frozenset(h.split()[-1] for h in series.get("body_heads", [])),
         ordinals={str(k).lower(): int(v) for k, v in series["ordinals"].items()},
         frequencies={str(k).lower(): v for k, v in series["frequencies"].items()},
         name_connectors=_words(series["name_connectors"]),

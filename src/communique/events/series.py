@@ -16,6 +16,7 @@ from communique.events.lexicon import Lexicon
 ORDINAL_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$", re.I)
 YEAR = re.compile(r"^(19|20)\d{2}$")
 ROUND_NOUNS = ("meeting", "round", "session")
+NOT_IN_NAME = ("GPE", "DATE", "PERSON")  # "... Council Nikolai Patrushev": the name ends before the person
 
 
 def _is_name_word(token: Token) -> bool:
@@ -57,15 +58,15 @@ def find_series(sentence: SpacySpan, lex: Lexicon) -> list[tuple[Series, int, in
         while j < len(tokens):
             word = tokens[j]
             if word.lower_ in lex.name_connectors and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]) \
-                    and tokens[j + 1].ent_type_ not in ("GPE", "DATE"):
+                    and tokens[j + 1].ent_type_ not in NOT_IN_NAME:
                 j += 1
                 continue
-            if _is_name_word(word) and word.text not in (",",) and word.ent_type_ not in ("GPE", "DATE") \
+            if _is_name_word(word) and word.text not in (",",) and word.ent_type_ not in NOT_IN_NAME \
                     and tokens[j - 1].lower_ in lex.name_connectors | {"-"}:
                 right = j
                 j += 1
                 continue
-            if _is_name_word(word) and word.ent_type_ not in ("GPE", "DATE") and right == j - 1 and \
+            if _is_name_word(word) and word.ent_type_ not in NOT_IN_NAME and right == j - 1 and \
                     word.text not in ("-", "–") and tokens[j - 1].text[:1].isupper() and j - k <= 6:
                 right = j
                 j += 1
@@ -74,19 +75,20 @@ def find_series(sentence: SpacySpan, lex: Lexicon) -> list[tuple[Series, int, in
         if left == k and token.text in ("Meeting", "Session", "Summit", "Council"):
             continue  # a bare capitalised head is a title word, not a series name
         name = sentence.doc[tokens[left].i:tokens[right].i + 1].text
-        frequency = None
+        frequency, recurring = None, False  # recurring: a sign that the meeting comes round again
         for word in sentence.doc[tokens[left].i:tokens[right].i + 1]:
             if word.lower_ in lex.frequencies:
-                frequency = lex.frequencies[word.lower_]
+                frequency, recurring = lex.frequencies[word.lower_], True
         number, j = None, left - 1
         while j >= 0 and left - j <= 6:
             word = tokens[j]
             if word.lower_ in lex.frequencies:
-                frequency = frequency or lex.frequencies[word.lower_]
+                frequency, recurring = frequency or lex.frequencies[word.lower_], True
             elif _ordinal(word, lex) is not None:
                 number = _ordinal(word, lex)
                 break
             elif YEAR.match(word.text) or word.lower_ in ("the", "a", "an"):
+                recurring = recurring or bool(YEAR.match(word.text))
                 if word.lower_ == "the" and j >= 3 and tokens[j - 1].lower_ == "of" and \
                         tokens[j - 2].lemma_.lower() in ROUND_NOUNS:
                     number = _ordinal(tokens[j - 3], lex)
@@ -94,6 +96,8 @@ def find_series(sentence: SpacySpan, lex: Lexicon) -> list[tuple[Series, int, in
             elif not word.is_lower and word.text not in ("-", "–"):
                 break
             j -= 1
+        if token.text in lex.body_heads and number is None and not recurring:
+            continue  # "the European Commission", "the Security Council": a body, not a dialogue round
         found.append((Series(name, number, frequency), tokens[left].idx,
                       tokens[right].idx + len(tokens[right].text)))
     return found

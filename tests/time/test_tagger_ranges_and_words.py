@@ -181,3 +181,8 @@ def test_decades_in_words(sentence: str, expected: list[tuple[str, str, str]]) -
 def test_present_tense_of_a_scheduled_event_reads_ahead() -> None:
     assert tagged("The two leaders meet Thursday in Paris.") == [("Thursday", "DATE", "2024-05-23")]
     assert tagged("The two leaders met Thursday in Paris.") == [("Thursday", "DATE", "2024-05-16")]
+
+
+def test_the_past_before_a_count_is_not_past_ref() -> None:
+    assert tagged("Riots broke out for the past three summers.") == []
+    assert tagged("In the past, talks failed.") == [("the past", "DATE", "PAST_REF")]

@@ -167,10 +167,16 @@ def set_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("SET", f"XXXX-WXX-{weekday_number(word)}", None)
 
 
+_AMOUNT_NEXT = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+                          r"|thirty|forty|fifty|dozen)\b)", re.I)
+
+
 def reference(m: re.Match[str], ctx: Context) -> Found | None:
     key = " ".join(m["ref"].lower().replace("’", "'").split())
     if key == "now" and ctx.starts_sentence(m.start()) and ctx.original.startswith(",", m.end()):
         return None  # "Now, the alliance ...": a discourse marker, not a time
+    if key == "the past" and _AMOUNT_NEXT.match(ctx.original, m.end()):
+        return None  # "the past three summers", "the past 20 games": an amount follows
     return Found("DATE", lexicon()["references"][key], None)
 
 

@@ -186,3 +186,16 @@ def test_present_tense_of_a_scheduled_event_reads_ahead() -> None:
 def test_the_past_before_a_count_is_not_past_ref() -> None:
     assert tagged("Riots broke out for the past three summers.") == []
     assert tagged("In the past, talks failed.") == [("the past", "DATE", "PAST_REF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The vote is on March eighth.", ("March eighth", "DATE", "2024-03-08")),
+        ("He arrived on the fifth of May, 2023.", ("the fifth of May, 2023", "DATE", "2023-05-05")),
+        ("The talks resume on June twenty-first.", ("June twenty-first", "DATE", "2024-06-21")),
+        ("The rally is this coming Sunday.", ("this coming Sunday", "DATE", "2024-05-26")),
+    ],
+)
+def test_days_in_words(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert tagged(sentence) == [expected]

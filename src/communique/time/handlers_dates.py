@@ -134,6 +134,25 @@ def range_last_day(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def month_dayword(m: re.Match[str], ctx: Context) -> Found | None:
+    """"March eighth", "the fifth of May, 2024": days said in words, as broadcasts write them."""
+    if not is_capitalised(ctx, m, "month"):
+        return None
+    word = " ".join(m["dayord"].lower().split())
+    if m.group(0).lower().startswith(m["month"].lower()) and word in ("second", "third") \
+            and ctx.word_after(m.end()).isalpha() and ctx.word_after(m.end())[:1].islower():
+        return None  # "the May second round": an ordinal of what follows
+    day_number = lexicon()["ordinals"].get(word)
+    month = month_number(m["month"])
+    year = written_year(m)
+    if year is None and group(m, "weekday"):
+        year = _year_for_weekday(month, day_number, weekday_number(m["weekday"]), ctx.dct)
+    if year is None:
+        year = cal.pick_day_year(month, day_number, ctx.dct, direction=ctx.direction(m))
+    day = _safe_date(year, month, day_number)
+    return _day(ctx, day) if day else None
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Found | None:
     if not is_capitalised(ctx, m, "month"):
         return None
@@ -374,6 +393,8 @@ HANDLERS: dict[str, Handler] = {
     "day_month": month_day,
     "range_first_day": range_first_day,
     "range_last_day": range_last_day,
+    "month_dayword": month_dayword,
+    "dayword_month": month_dayword,
     "month_year": month_year,
     "month_year_abbr": month_year,
     "month": month,

@@ -95,6 +95,7 @@ def placeholders() -> dict[str, str]:
         "VAGUE": rf"(?P<vague>{_words(lex['vague_quantities'])})",
         "UNIT": rf"(?P<unit>{_words(units)})",
         "ORD": rf"(?P<ord>{_words(lex['ordinals'])})",
+        "DAYORD": rf"(?P<dayord>{_words(w for w in lex['ordinals'] if str(w).replace('-', '').isalpha())})",
         "SEASON": rf"(?P<season>{_words(lex['seasons'])})",
         "TZ": rf"(?P<tz>{_words(lex['time_zones'])})\b",
         "SETWORD": rf"(?P<setword>{_words(lex['sets'])})",

@@ -18,7 +18,6 @@ any country, so it measures how often a resolution is right.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -28,6 +27,7 @@ from communique.actors.index import EntityIndex
 from communique.actors.publisher import home_country
 from communique.actors.resolve import actor_for_phrase
 from communique.document import Document
+from communique.ingest.text import make_document
 from communique.nlp import NlpStage
 from communique.settings import shared_dir
 
@@ -39,9 +39,11 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def to_document(gold: dict) -> Document:
+    """The article as `communique extract` reads it (`ingest.make_document`: markup masked and
+    hard-wrapped paragraphs joined in `nlp_text`, which the stages read)."""
     meta = gold["document"]
-    return Document(id=meta["id"], date=dt.date.fromisoformat(meta["date"]), text=gold["text"],
-                    url=meta.get("url"), publisher=meta.get("publisher"), title=meta.get("title"))
+    return make_document(gold["text"], doc_id=meta["id"], date=meta["date"], source=meta["id"],
+                         url=meta.get("url"), publisher=meta.get("publisher"), title=meta.get("title"))
 
 
 def process(golds: list[dict]) -> list[Document]:

@@ -98,3 +98,14 @@ def test_persons_title_does_not_run_into_a_following_body(extract, find_entity, 
     document = extract(text, "2023-04-25", url="https://www.whitehouse.gov/x")
     assert find_entity(document, "igo", "G7").members
     assert find_entity(document, "person", "Joe Biden").country == "USA"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Senior Policy Advisor Dr. Mara Voss opened the session.", "Mara Voss"),
+    ("The Chief Medical Advisor to the President Dr. Tomas Reyes spoke next.", "Tomas Reyes"),
+])
+def test_persons_honorific_between_title_and_name(extract, find_entity, text: str, name: str) -> None:
+    document = extract(text, "2022-03-01", url="https://www.whitehouse.gov/x")
+    person = find_entity(document, "person", name)
+    assert (person.country, person.sector) == ("USA", "GOV")
+    assert not [e for e in document.entities if e.kind == "person" and e.name in {"Dr", "Dr."}]

@@ -19,6 +19,7 @@ from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
 from communique.actors.tokens import Token
 
+_NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
 COUNTRY_KINDS = ("state", "demonym", "capital")
 
@@ -222,6 +223,17 @@ class TitleReader:
             person = None  # "President Michel Suleiman" is not Charles Michel
         return j, person, person_piece
 
+    def _after_honorific(self, t: int) -> int:
+        """The token after "Dr." / "Mr." / "H.E." right at `t` on the same line (else `t`)."""
+        tokens = self.tokens
+        if t < len(tokens) and tokens[t].norm in _NAME_HONORIFICS and self._same_line(t - 1, t):
+            nxt = t + 1
+            if nxt < len(tokens) and tokens[nxt].text == "." and self._same_line(t, nxt):
+                nxt += 1
+            if nxt < len(tokens) and tokens[nxt].is_cap and self._same_line(t, nxt):
+                return nxt
+        return t
+
     def read(self, k: int, *, allow_lower: bool = False) -> PersonMatch | None:
         """The person pattern that starts at title piece `k`, or None if it is not one.
         In running text a title must be capitalised; a phrase ("the president of Armenia") may not be."""
@@ -233,7 +245,10 @@ class TitleReader:
         former = self.is_former(first_token) or sector == "ELI"
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]
-        name_end, person, person_piece = self.read_name(end, piece.text)
+        begin = self._after_honorific(end)  # "Advisor Dr. Liz Sherwood-Randall"
+        name_end, person, person_piece = self.read_name(begin, piece.text)
+        if name_end == begin:
+            name_end = end
         if name_end > end and not self._same_line(end - 1, end):
             name_end, person, person_piece = end, None, None  # a name never starts on the next line
         if name_end > end:  # pieces inside the name ("Hassan", "Obama" are also towns) are used up
@@ -258,9 +273,9 @@ class TitleReader:
         if country is None and self.home and is_domestic_title(title_text):
             country, source = self.home, "home"
         if name_end > end:
-            name = self.text[self.tokens[end].start:self.tokens[name_end - 1].end]
-            single = name_end - end == 1
-            start = piece.start if single else self.tokens[end].start
+            name = self.text[self.tokens[begin].start:self.tokens[name_end - 1].end]
+            single = name_end - begin == 1
+            start = piece.start if single else self.tokens[begin].start
             return PersonMatch(start, self.tokens[name_end - 1].end, last, title_text,
                                title_core(piece.text), "ELI" if former else sector, country, source,
                                name, person, single, former)
@@ -281,7 +296,8 @@ _DOMESTIC = ("secretary", "counselor", "spokesperson", "spokesman", "spokeswoman
              "senator", "congressman", "congresswoman", "attorney general", "administrator", "governor",
              "mayor", "chief of staff", "envoy", "ambassador-at-large", "first lady", "second gentleman",
              "head of", "chairman", "chairwoman", "chair of", "director", "prosecutor general",
-             "commissioner", "aide", "assistant to the president")
+             "commissioner", "aide", "assistant to the president", "advisor", "adviser", "coordinator",
+             "counsel")
 _NOT_DOMESTIC = ("foreign secretary", "general secretary", "secretary-general", "secretary general",
                  "secretary of the security council")
 

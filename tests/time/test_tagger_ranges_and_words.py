@@ -199,3 +199,8 @@ def test_the_past_before_a_count_is_not_past_ref() -> None:
 )
 def test_days_in_words(sentence: str, expected: tuple[str, str, str]) -> None:
     assert tagged(sentence) == [expected]
+
+
+def test_a_date_after_a_weekday_phrase_is_still_found() -> None:
+    assert tagged("The rally is this coming Sunday, May 26.") == [
+        ("this coming Sunday", "DATE", "2024-05-26"), ("May 26", "DATE", "2024-05-26")]

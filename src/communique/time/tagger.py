@@ -10,6 +10,7 @@ Pure Python regular expressions: a few milliseconds for a 1,000-word article.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import string
 from functools import lru_cache
@@ -108,8 +109,19 @@ def tag_text(text: str, dct: dt.date, *, original: str | None = None) -> list[Ti
     ctx = Context(text=text, original=original, dct=dct)
     timexes: list[Timex] = []
     taken_until = 0
-    for start, _negative_length, _order, rule, m in _proposals(text):
+    queue = [(start, length, order, i, rule, m)
+             for i, (start, length, order, rule, m) in enumerate(_proposals(text))]  # already in order
+    pushed = len(queue)
+    while queue:
+        start, _negative_length, _order, _seq, rule, m = heapq.heappop(queue)
         if start < taken_until:
+            # a proposal cut into by the one taken may still hold a shorter match after it:
+            # "Sunday, March 8" after "this coming Sunday"
+            rest = rule.regex.search(text, taken_until, m.end()) if m.end() > taken_until else None
+            if rest is not None and rest.end() > rest.start():
+                pushed += 1
+                length = rest.end() - rest.start()
+                heapq.heappush(queue, (rest.start(), -length, rule.order, pushed, rule, rest))
             continue
         found = handlers[rule.name](m, ctx)  # type: ignore[arg-type]
         if found is None:

@@ -204,3 +204,9 @@ def test_days_in_words(sentence: str, expected: tuple[str, str, str]) -> None:
 def test_a_date_after_a_weekday_phrase_is_still_found() -> None:
     assert tagged("The rally is this coming Sunday, May 26.") == [
         ("this coming Sunday", "DATE", "2024-05-26"), ("May 26", "DATE", "2024-05-26")]
+
+
+def test_a_clock_time_takes_the_day_written_after_it() -> None:
+    assert tagged("The vote opens at 14:00 GMT on June 3.") == [
+        ("14:00 GMT on June 3", "TIME", "2024-06-03T14:00")]
+    assert tagged("Fighting stopped on the night of June 3.") == [("June 3", "DATE", "2024-06-03")]

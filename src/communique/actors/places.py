@@ -89,12 +89,54 @@ def load_places() -> Gazetteer:
         if place.population >= MIN_POPULATION_FOR_ALTERNATES or place.is_capital:
             entries.extend((alt, place) for alt in _usable_alternates(row["alternatenames"], place.name))
     data = read_yaml("places.yaml")
+    skip = {str(w).lower() for w in data.get("not_regions", [])}
+    for name, place in _admin_regions(iso3, skip):
+        entries.append((name, place))
     for section in ("landmarks", "aliases", "regions"):
         for row in data.get(section, []):
             place = _our_place(row, section, by_id)
             for name in [row["name"], *(row.get("aliases") or [])]:
                 entries.append((str(name), place))
     return Gazetteer(by_id=by_id, entries=entries)
+
+
+# First-level divisions (ISO 3166-2, as pycountry ships it) of these kinds are places news names
+# ("in Sindh", "Texas officials", "Helmand province"); municipalities, districts and parishes
+# of small states are left out.
+_REGION_TYPES = re.compile(r"province|state|governorate|prefecture|autonomous|land|voivodship|region|"
+                           r"territory|department|division|emirate|county|country|nation", re.I)
+_NOT_ENGLISH_FORMS = re.compile(r"oblast|oblysy|respublika|kray|okrug|viloyat|\bmunicipality\b", re.I)
+_REGION_SUFFIXES = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Province|Governorate|Region|State|Prefecture)$")
+_ARTICLE = re.compile(r"^(?:Al|Ar|As|An|Ad|Az|Ash|Aş|Aḑ|At|Ad) (?=\S{3,})")
+# A first-level division is ranked like a town of this size: above towns of its name, below cities.
+REGION_RANK_POPULATION = 250_000
+
+
+def _admin_regions(iso3: dict[str, str], skip: set[str]) -> Iterator[tuple[str, Place]]:
+    """(name, Place) for the first-level divisions of every country, without coordinates. Names
+    are also given without diacritics and without an Arabic article ("Al Anbār" → "Anbar")."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or not _REGION_TYPES.search(sub.type):
+            continue
+        country = iso3.get(sub.country_code)
+        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        if not country or not name or _NOT_ENGLISH_FORMS.search(name):
+            continue
+        name = _REGION_SUFFIXES.sub("", name)
+        folded = ascii_fold(name)
+        names = {name, folded, _ARTICLE.sub("", folded)}
+        place = None
+        for variant in sorted(names):
+            if (len(variant) < 4 or variant.isupper() or variant.lower() in skip
+                    or not _LATIN_NAME.match(variant)):
+                continue
+            if place is None:
+                place = Place(name=folded if _LATIN_NAME.match(folded) else name, country=country,
+                              lat=None, lon=None, geonameid=None, population=REGION_RANK_POPULATION,
+                              kind="region")
+            yield variant, place
 
 
 def ascii_fold(name: str) -> str:
@@ -126,5 +168,10 @@ def rank_places(candidates: list[Place], mentioned_countries: set[str]) -> Place
     the article mentions, then a capital, then the most populous."""
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (p.curated, p.country in mentioned_countries,
+    best = max(candidates, key=lambda p: (p.curated, p.country in mentioned_countries,
                                           p.is_capital, p.population))
+    if best.kind == "region" and not best.curated:  # a town of the region's name and country has
+        towns = [p for p in candidates if p.country == best.country and p.lat is not None]  # coordinates
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return best

@@ -27,6 +27,7 @@ from communique.events.participants import (
     unique,
     unique_countries,
 )
+from communique.events.praise import praised_acts
 from communique.events.promises import (
     accusation,
     announced_promises,
@@ -60,6 +61,10 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near)\s+(?:(?:the|a|an)\s+)?(?:(?!(?:of|with|to|for|from|on|and|by)\b)[a-z-]+\s+){0,2}"
     r"(?:(?:city|town|village|province|region|capital|district|area|outskirts|suburbs?|port|enclave)\s+of\s+)?$")
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
+
+
+# verbs by which parties issue a joint statement ("adopted a joint declaration", "stated the following")
+STATEMENT_VERBS = ("adopt", "issue", "state", "declare")
 
 
 REFUSABLE_TYPES = ("SUPPORT", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT")
@@ -133,7 +138,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         partners = [m for m in partners if (m.start, m.end) not in destinations]
         if trigger.host:
             actors, recipients = partners, actors
-        elif inherited and promise is not None and promise.token.lemma_.lower() == "invite":
+        elif inherited and promise is not None and promise.token.lemma_.lower() in ("invite", "invitation"):
             recipients = unique(resolve_subject(subject_of(promise.anchor)[0], mentions, discourse, lex))
         elif mode == "visit" and places:
             recipients = partners  # hosts named as people; the destinations add theirs below
@@ -160,7 +165,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         scope = trigger.anchor.subtree if trigger.sense.light else trigger.token.subtree
         if not recipients and trigger.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
             recipients = _places_as_targets(trigger, mentions, actor_countries)  # "attacks from Gaza"
-        if not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
+        if trigger.type == "SUPPORT" and trigger.token.lemma_.lower() in STATEMENT_VERBS:
+            actors = unique(expand_groupings(actors))  # a joint statement: its parties endorse it
+            recipients = []
+        elif not recipients and trigger.type in ("SUPPORT", "AGREE") and any(
                 t.lemma_.lower() in lex.relationship_nouns for t in scope):
             if len(actor_countries) >= 2 and trigger.type == "SUPPORT":  # "mutual interest in relations"
                 recipients = list(actors)
@@ -184,6 +192,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 c.dep_ == "xcomp" for c in trigger.token.children):
             event.extra["pledge"] = True  # "promised to hold elections": a commitment of its own
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
+    if status == "occurred" and drafts:
+        drafts.extend(praised_acts(trigger, actors, ctx, mentions, lex))  # "thanked X for its aid to Y"
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \
             _own_status(trigger.anchor, lex) == "planned" and drafts:
         drafts.extend(announced_promises([d for d in drafts if len(event_countries(d.event)) >= 2], ctx))

@@ -18,6 +18,7 @@ from communique.events.triggers import Trigger
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 CONTROL_BY_OBJECT = ("urge", "ask", "invite", "call", "encourage", "press", "request", "persuade")
+INVITING_NOUNS = ("invitation",)
 
 
 @dataclass(slots=True)
@@ -54,6 +55,10 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
                         for g in c.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0], True
+        if token.dep_ == "acl" and token.head.lemma_.lower() in INVITING_NOUNS:
+            invitee = _invitee(token.head)  # "extended an invitation to X to visit": X visits
+            if invitee is not None:
+                return invitee, True
         if token.dep_ == "acomp" and token.pos_ == "VERB" and token.i == anchor.i:
             token = token.head  # "Israel is opposed to ...": the participle shares the copula's subject
             continue
@@ -66,6 +71,19 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _invitee(noun: Token) -> Token | None:
+    """Who an invitation is addressed to: 'an invitation to X', 'extended (to) X an invitation'."""
+    for head in (noun, noun.head):
+        for c in head.children:
+            if c.dep_ == "dative":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "to":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
 
 
 def _refers_to_group(token: Token, lex: Lexicon) -> bool:

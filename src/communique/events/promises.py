@@ -17,7 +17,8 @@ from communique.events.records import Draft, SentenceContext, date_for, finish, 
 from communique.events.triggers import Trigger
 from communique.events.when_where import document_date
 
-PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "vow", "decide", "confirm")
+PROMISE_LEMMAS = ("agree", "commit", "pledge", "promise", "invite", "invitation", "vow", "decide",
+                  "confirm")
 
 
 CLAIM_VERBS = ("claim", "allege", "assert", "contend", "charge")

@@ -34,9 +34,31 @@ def _own_status(token: Token, lex: Lexicon) -> str | None:
             and token.dep_ in ("xcomp", "ccomp"):
         return "planned"
     if token.pos_ in ("NOUN", "PROPN") and {c.lower_ for c in children if c.dep_ in ("amod", "compound")} \
-            & st["future_modifiers"]:
-        return "planned"
+            & st["future_modifiers"] and not _done(_governing_verb(token)):
+        return "planned"  # "the upcoming visit"; not "held a planned discussion"
     return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun hangs from, through prepositions ('took part in the planned meeting')."""
+    head = token
+    for _ in range(3):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _done(verb: Token | None) -> bool:
+    """A verb in the simple past or the perfect ('held', 'has held'), with no modal before it."""
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and bool(aux & {"has", "have", "had"}) and not aux & {"will", "would", "shall"}
 
 
 def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) -> str:
@@ -68,5 +90,8 @@ def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) ->
                 return head_status
         elif token.dep_ == "pobj" and head.lemma_.lower() == "for" and head.head.lemma_.lower() == "call":
             return "hypothetical"
+        elif head.pos_ == "NOUN" and token.dep_ in ("acl", "ccomp") and \
+                head.lemma_.lower() in st["hypothetical_heads"] - {"offer"}:
+            return "hypothetical"  # "its demand that Ukraine withdraw", "the need to restore"
         token = head
     return "occurred"

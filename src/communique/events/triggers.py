@@ -92,7 +92,10 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         objects = _object_lemmas(token)
         if lemma in ("sign", "ratify") and objects & lex.international_instruments:
             type_ = "SUPPORT"  # a treaty, memorandum or joint statement between parties
-        elif objects & lex.policy_nouns:
+        elif lemma in ("adopt", "issue") and objects & lex.international_instruments and (
+                lemma == "adopt" or "joint" in objects):
+            type_ = "SUPPORT"  # "adopted a joint declaration", "issued a joint statement"
+        elif objects & lex.policy_nouns and lemma != "issue":
             type_ = "ENACT"
         else:
             return None

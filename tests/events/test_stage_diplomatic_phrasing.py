@@ -1,0 +1,99 @@
+"""Common phrasings of diplomatic releases: nouns of meeting, thanks, criticism and demand; invitations;
+joint statements; the acts a party is thanked for. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+DATE = "2024-05-20"
+
+
+def _events(document) -> set[tuple[str, str, frozenset[str], frozenset[str]]]:
+    return {(e.type, e.status, frozenset(a.country for a in e.actors if a.country),
+             frozenset(r.country for r in e.recipients if r.country)) for e in document.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Tokayev of Kazakhstan held discussions with Prime Minister Sharif of Pakistan on trade.",
+     ("CONSULT", "occurred", {"KAZ", "PAK"})),
+    ("Foreign Minister Nurtleu of Kazakhstan consulted with Foreign Minister Saidov of Uzbekistan.",
+     ("CONSULT", "occurred", {"KAZ", "UZB"})),
+    ("President Biden and Prime Minister Trudeau of Canada held a teleconference on regional security.",
+     ("CONSULT", "occurred", {"USA", "CAN"})),
+    ("Secretary Blinken expressed his congratulations to Prime Minister Kishida of Japan on his election.",
+     ("SUPPORT", "occurred", {"USA", "JPN"})),
+    ("Secretary Blinken expressed thanks to Japan for its humanitarian assistance.",
+     ("SUPPORT", "occurred", {"USA", "JPN"})),
+    ("Germany's Foreign Minister expressed strong criticism of Iran's nuclear programme.",
+     ("ACCUSE", "occurred", {"DEU", "IRN"})),
+    ("Secretary Blinken reiterated U.S. opposition to Russia's annexation of Crimea.",
+     ("REJECT", "occurred", {"USA", "RUS"})),
+    ("Russia reiterated its demand that Ukraine withdraw its troops.",
+     ("REQUEST", "occurred", {"RUS", "UKR"})),
+])
+def test_nouns_and_verbs_of_diplomatic_acts(extract, countries, text: str, expected) -> None:
+    document = extract(text, DATE)
+    found = {(e.type, e.status, frozenset(countries(e))) for e in document.events}
+    type_, status, parties = expected
+    assert (type_, status, frozenset(parties)) in found
+
+
+def test_demanded_act_is_not_reported_as_done(extract) -> None:
+    document = extract("Russia reiterated its demand that Ukraine withdraw its troops.", DATE)
+    assert not [e for e in document.events if e.type == "RETREAT" and e.status == "occurred"]
+
+
+def test_invitation_is_an_offer_and_a_planned_visit(extract, countries) -> None:
+    document = extract("President Tokayev of Kazakhstan extended an invitation to President Mirziyoyev of "
+                       "Uzbekistan to visit Astana.", DATE)
+    offer = [e for e in document.events if e.type == "AGREE"]
+    visit = [e for e in document.events if e.type == "CONSULT"]
+    assert len(offer) == 1 and countries(offer[0]) == {"KAZ", "UZB"}
+    assert len(visit) == 1 and visit[0].status == "planned" and visit[0].mode == "visit"
+    assert {a.country for a in visit[0].actors} == {"UZB"}
+    assert {r.country for r in visit[0].recipients} == {"KAZ"}
+
+
+def test_planned_as_a_past_adjective_does_not_make_the_meeting_planned(extract) -> None:
+    document = extract("President Tokayev of Kazakhstan held a planned discussion with President Mirziyoyev "
+                       "of Uzbekistan on water.", DATE)
+    meetings = [e for e in document.events if e.type == "CONSULT"]
+    assert meetings and all(e.status == "occurred" for e in meetings)
+
+
+@pytest.mark.parametrize("text", [
+    "President Putin of Russia and President Tokayev of Kazakhstan adopted a joint statement on energy.",
+    "The foreign ministers of India and Japan issued a joint statement on the Indo-Pacific.",
+    "The President of Ukraine and the President of the Republic of Estonia having met today in Kyiv "
+    "stated the following.",
+])
+def test_joint_statement_is_endorsed_by_its_parties(extract, text: str) -> None:
+    document = extract(text, DATE)
+    endorsed = [e for e in document.events if e.type == "SUPPORT"]
+    assert len(endorsed) == 1
+    assert len({a.country for a in endorsed[0].actors}) == 2 and not endorsed[0].recipients
+
+
+def test_own_statement_is_not_an_endorsement(extract) -> None:
+    document = extract("The Foreign Ministry of Kazakhstan issued a statement on the situation in Ukraine.",
+                       DATE)
+    assert not [e for e in document.events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Secretary Blinken commended the government of Colombia for its condemnation of Russia's actions.",
+     ("ACCUSE", frozenset({"COL"}), frozenset({"RUS"}))),
+    ("President Zelenskyy thanked Japan for its assistance to Ukraine.",
+     ("AID", frozenset({"JPN"}), frozenset({"UKR"}))),
+    ("Secretary Blinken thanked Prime Minister Rama for Albania's clear support for Ukraine's sovereignty "
+     "against Russian aggression.",
+     ("SUPPORT", frozenset({"ALB"}), frozenset({"UKR"}))),
+])
+def test_act_a_party_is_praised_for(extract, text: str, act) -> None:
+    document = extract(text, DATE)
+    assert (act[0], "occurred", act[1], act[2]) in _events(document)
+
+
+def test_praise_for_a_courtesy_adds_nothing(extract) -> None:
+    document = extract("Secretary Blinken thanked Japan for its hospitality.", DATE)
+    assert [e.type for e in document.events] == ["SUPPORT"]

@@ -210,3 +210,7 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
     assert tagged("The vote opens at 14:00 GMT on June 3.") == [
         ("14:00 GMT on June 3", "TIME", "2024-06-03T14:00")]
     assert tagged("Fighting stopped on the night of June 3.") == [("June 3", "DATE", "2024-06-03")]
+
+
+def test_a_start_still_ahead_reads_forward() -> None:
+    assert tagged("The curfew applies starting Thursday.") == [("Thursday", "DATE", "2024-05-23")]

@@ -115,3 +115,16 @@ def test_other_person_name_runs_on_and_drops_the_possessive(extract, find_entity
     assert find_entity(document, "person", "Maria Chavez Lopez")
     assert find_entity(document, "person", "Jill Biden")
     assert not [e for e in document.entities if e.name in {"Hugo Chavez", "Joe Biden"}]
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    ("Counselor Tom Sullivan met the minister. Sullivan said the talks were useful.", "2023-01-10",
+     "Tom Sullivan"),
+    ("Bill Clinton spoke in Paris. Clinton said later the visit was useful.", "2009-06-01", "Bill Clinton"),
+])
+def test_bare_surname_joins_the_known_person_named_in_full(extract, find_entity, mention_texts, text, date,
+                                                           name) -> None:
+    document = extract(text, date)
+    person = find_entity(document, "person", name)
+    assert len(person.mentions) == 2
+    assert len([e for e in document.entities if e.kind == "person"]) == 1

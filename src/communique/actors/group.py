@@ -82,17 +82,21 @@ def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:
         if known is not None:
             return known
         if mention.title is None:
-            # "Karen Bass met ... Bass said": a bare surname after someone else of that surname
-            # named in full is that person, when the known holder is not named in full
+            # "Karen Bass met ... Bass said", "Tom Sullivan met ... Sullivan said": a bare surname
+            # after someone else of that surname named in full is that person (the nearest one
+            # before it), when the holder the date suggests is not named in full
             surname = _surname(mention.text)
-            earlier = [(m.start, key) for key, group in groups.items() if group.kind == "person"
-                       and not key.startswith("person:kb:") for m in group.mentions
-                       if not m.name_only and not m.title_only and m.start < mention.start
-                       and _surname(m.name) == surname]
+            earlier = [(m.start, key, m.ref) for key, group in groups.items() if group.kind == "person"
+                       for m in group.mentions if not m.name_only and not m.title_only
+                       and m.start < mention.start and _surname(m.name) == surname]
             if earlier:
-                mention.ref, mention.country, mention.sector = None, None, None
-                mention.extra.pop("kb_title", None)
-                return max(earlier)[1]
+                _, key, ref = max(earlier, key=lambda e: e[0])
+                if ref is None:
+                    mention.ref, mention.country, mention.sector = None, None, None
+                    mention.extra.pop("kb_title", None)
+                else:
+                    mention.ref, mention.country, mention.key = ref, None, f"kb:{ref.name}"
+                return key
         return f"person:{mention.key}"
     surname = _surname(mention.name)
     for key, group in groups.items():

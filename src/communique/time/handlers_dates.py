@@ -104,7 +104,8 @@ def range_first_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _MONTH_DAY_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
-_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "staff", "troops", "more"})
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "staff", "troops", "more",
+                                "other", "new", "additional", "million", "billion", "percent", "per"})
 _RANGE_FOLLOWERS = frozenset({"in", "at", "on", "the", "to", "of", "with", "for", "when", "and", "or", "but",
                               "as", "by", "from", "under", "after", "before", "during", "next", "this"})
 

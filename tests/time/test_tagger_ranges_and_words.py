@@ -214,3 +214,7 @@ def test_a_clock_time_takes_the_day_written_after_it() -> None:
 
 def test_a_start_still_ahead_reads_forward() -> None:
     assert tagged("The curfew applies starting Thursday.") == [("Thursday", "DATE", "2024-05-23")]
+
+
+def test_earlier_in_the_year() -> None:
+    assert tagged("Sales fell earlier in the year.") == [("earlier in the year", "DATE", "2024")]

@@ -109,3 +109,16 @@ def test_persons_honorific_between_title_and_name(extract, find_entity, text: st
     person = find_entity(document, "person", name)
     assert (person.country, person.sector) == ("USA", "GOV")
     assert not [e for e in document.entities if e.kind == "person" and e.name in {"Dr", "Dr."}]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    ("The Ambassador Extraordinary and Plenipotentiary of Norway to Chile Ola Berg presented his letters.",
+     "Ola Berg", "NOR", "GOV"),
+    ("Permanent Representative of Ghana to the UN Kofi Mensah spoke.", "Kofi Mensah", "GHA", "GOV"),
+    ("Charge d'Affaires of the U.S. Embassy Jane Roe attended.", "Jane Roe", "USA", "GOV"),
+])
+def test_persons_diplomatic_titles(extract, find_entity, text, name, country, sector) -> None:
+    document = extract(text, "2024-03-01")
+    person = find_entity(document, "person", name)
+    assert (person.country, person.sector) == (country, sector)
+    assert not [e for e in document.entities if e.kind == "person" and e.name in {"Extraordinary"}]

@@ -120,8 +120,12 @@ class TitleReader:
                     else:
                         state = piece.first("state", "demonym").ref
                 elif "org" in kinds or "head" in kinds or "title" in kinds:
-                    if "title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}:
+                    after_state = state is not None and self.piece_ending(t) is not None and \
+                        self.piece_ending(t).first("state", "demonym") is not None
+                    if ("title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}
+                            and not after_state):
                         break  # "the President and G7 leaders": a body joins a title only after "of"
+                        # (or after "of the U.S." in "Charge d'Affaires of the U.S. Embassy")
                     entry = piece.first("org")
                     if entry is not None and org is None:
                         org = entry.ref

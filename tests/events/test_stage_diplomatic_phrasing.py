@@ -97,3 +97,29 @@ def test_act_a_party_is_praised_for(extract, text: str, act) -> None:
 def test_praise_for_a_courtesy_adds_nothing(extract) -> None:
     document = extract("Secretary Blinken thanked Japan for its hospitality.", DATE)
     assert [e.type for e in document.events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("President Putin of Russia spoke with Prime Minister Bennett of Israel. As for the militants at the "
+     "plant, the Kiev authorities should order them to lay down arms.", "UKR"),
+    ("Secretary Blinken welcomed the departure of the first grain ship. Russia must also end its attacks "
+     "on farmland in Ukraine.", "RUS"),
+])
+def test_unreported_demand_is_made_by_the_voice_of_the_release(extract, text: str, asked: str) -> None:
+    document = extract(text, DATE)
+    demands = [e for e in document.events if e.type == "REQUEST"]
+    assert len(demands) == 1 and {r.country for r in demands[0].recipients} == {asked}
+    assert demands[0].status == "occurred" and demands[0].actors[0].country != asked
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Blinken spoke with Foreign Minister Kuleba of Ukraine. The position of Western countries "
+    "in the dialogue with Russia must remain firm.",
+    "President Zelenskyy addressed the nation. Such actions of the Russian occupiers should remind every "
+    "state that evil cannot be defeated once and for all.",
+    "Secretary Blinken met Foreign Minister Wang Yi of China. The High Commissioner should have been "
+    "allowed to meet families in China.",
+])
+def test_modal_sentence_without_an_asked_party_is_no_demand(extract, text: str) -> None:
+    document = extract(text, DATE)
+    assert not [e for e in document.events if e.type == "REQUEST"]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from communique.document import Event
 from communique.events.lexicon import Lexicon
-from communique.events.mentions import Mentions
+from communique.events.mentions import ActorMention, Mentions
 from communique.events.participants import Discourse, countries_of, resolve_subject, subject_of, unique
 from communique.events.records import Draft, SentenceContext, date_for, finish, make_event
 from communique.events.triggers import Trigger
@@ -63,10 +63,17 @@ def accusation(trigger: Trigger, claim: Token, ctx: SentenceContext, mentions: M
 
 def demand_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, discourse: Discourse,
                    lex: Lexicon) -> list[Draft]:
-    asker = unique(resolve_subject(subject_of(trigger.anchor)[0], mentions, discourse, lex))
     clause = trigger.demand_of
+    if clause.i == trigger.anchor.i:  # unreported: the last official named speaks, else the publisher
+        asker = [discourse.last_person] if discourse.last_person is not None else \
+            [ActorMention(clause.idx, clause.idx, "", discourse.home_country, "GOV", None, "state")] \
+            if discourse.home_country else []
+    else:
+        asker = unique(resolve_subject(subject_of(trigger.anchor)[0], mentions, discourse, lex))
     asked_subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     asked = unique(resolve_subject(asked_subject, mentions, discourse, lex))
+    if clause.i == trigger.anchor.i:
+        asked = [m for m in asked if _names_the_agent(m, asked_subject)]
     asker_countries = countries_of(asker)
     asked = [m for m in asked if m.country not in asker_countries]
     if not asker or not asked:
@@ -75,6 +82,24 @@ def demand_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, di
     draft = Draft(event, ctx.evidence, trigger, asker)
     finish(draft, ctx, lex)
     return [draft]
+
+
+AGENT_NOUNS = frozenset({"authority", "authorities", "government", "leadership", "side", "force", "forces",
+                         "troop", "troops", "military", "army", "regime", "administration", "official",
+                         "officials", "leader", "leaders", "parliament", "delegation", "country", "state"})
+
+
+def _names_the_agent(mention: ActorMention, subject: Token) -> bool:
+    """'Russia must ...', 'the Kiev authorities should ...', 'the government of X must ...': the
+    subject itself names who is asked; not 'the position of X in the dialogue with Y', 'actions of X'."""
+    if mention.start <= subject.idx < mention.end:
+        return True
+    if subject.lemma_.lower() not in AGENT_NOUNS and subject.lower_ not in AGENT_NOUNS:
+        return False
+    spans = [(subject.left_edge.idx, subject.idx + len(subject))]
+    spans += [(c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in subject.children
+              if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
 
 
 def event_countries(event: Event) -> set[str]:

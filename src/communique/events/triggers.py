@@ -209,7 +209,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
 
 
 def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:
-    """'Russia said that Sudan must return the helicopter': the reporter demands it of Sudan."""
+    """'Russia said that Sudan must return the helicopter': the reporter demands it of Sudan.
+    'The Kiev authorities should order ...' on its own: the voice of the release demands it."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT":
+        return _direct_demand(token, lex)
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
         return None
     modal = any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in token.children)
@@ -218,6 +221,18 @@ def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in token.children):
         return None
     return Trigger(token.head, token.head, "REQUEST", None, TriggerSense(type="REQUEST"), demand_of=token)
+
+
+def _direct_demand(token: Token, lex: Lexicon) -> Trigger | None:
+    """A main clause 'X should / must V' (not 'should have', not a question) with a named subject."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & lex.demand_modals or aux & {"have", "'ve"}:
+        return None
+    if any(c.dep_ == "mark" or (c.dep_ == "punct" and c.text == "?") for c in token.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in token.children):
+        return None
+    return Trigger(token, token, "REQUEST", None, TriggerSense(type="REQUEST"), demand_of=token)
 
 
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:

@@ -61,3 +61,19 @@ def test_organizations_bodies_and_places_inside_titles(phrase: str, kind: str, c
 
     actor = actor_for_phrase(phrase, dt.date(2024, 5, 20))
     assert actor is not None and (actor.kind, actor.country) == (kind, country)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    ("M23 rebels captured the town on Monday.", "March 23 Movement", "COD", "REB"),
+    ("The Syrian Democratic Forces handed over the prison.", "Syrian Democratic Forces", "SYR", "REB"),
+    ("The Rapid Support Forces shelled the city.", "Rapid Support Forces", "SDN", "REB"),
+    ("Georgian Dream won the vote.", "Georgian Dream", "GEO", "PTY"),
+])
+def test_named_armed_groups_and_parties(extract, find_entity, text, name, country, sector) -> None:
+    entity = find_entity(extract(text, "2024-03-01"), "organization", name)
+    assert (entity.country, entity.sector) == (country, sector)
+
+
+def test_a_sea_is_no_region(extract) -> None:
+    document = extract("Rebels fired missiles at ships in the Red Sea.", "2024-03-01")
+    assert not [e for e in document.entities if e.country == "SDN"]

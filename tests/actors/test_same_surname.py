@@ -128,3 +128,19 @@ def test_bare_surname_joins_the_known_person_named_in_full(extract, find_entity,
     person = find_entity(document, "person", name)
     assert len(person.mentions) == 2
     assert len([e for e in document.entities if e.kind == "person"]) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Acting Secretary Chad Wolf said the border was secure.", "Chad Wolf"),
+    ("Jordan Bardella said his party would win the vote.", "Jordan Bardella"),
+])
+def test_state_name_as_given_name_with_a_parse(extract, find_entity, nlp, text: str, name: str) -> None:
+    document = extract(text, "2020-06-01", nlp=nlp)
+    assert find_entity(document, "person", name)
+    assert not [e for e in document.entities if e.kind == "state"]
+
+
+def test_title_runs_over_a_party_faction(extract, find_entity) -> None:
+    text = "The delegation included Head of the Servant of the People faction Davyd Arakhamia."
+    person = find_entity(extract(text, "2022-03-01"), "person", "Davyd Arakhamia")
+    assert person.country == "UKR" and person.title.startswith("Head of the Servant of the People")

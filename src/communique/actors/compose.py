@@ -69,8 +69,10 @@ class Composer:
         self.date = date
         self.home = home
         self.phrase_mode = phrase_mode
-        self.reader = TitleReader(text, tokens, pieces, lex, date=date, home=home)
         self.ent_labels = _entity_labels(spacy_doc)
+        person_spans = [(s, e) for s, e, label in self.ent_labels if label == "PERSON"]
+        self.reader = TitleReader(text, tokens, pieces, lex, date=date, home=home, person_spans=person_spans)
+        self.given_name_states: set[int] = set()  # pieces of a state name that is a given name here
         self.spacy_doc = spacy_doc
         self.countries = {e.ref.iso3 for p in pieces for e in p.entries if e.kind in ("state", "demonym")}
         self.group_country: dict[int, str] = {}  # piece index → country of a group word there
@@ -344,6 +346,9 @@ class Composer:
             if after_anti_pro(self.tokens, piece):
                 self._group(k, out, displaced=True)  # "pro-Russia rebels" are not Russia's
                 continue
+            if kinds & {"state", "capital", "demonym", "people"} and self.reader.state_as_given_name(piece):
+                self.given_name_states.add(k)  # "Chad Wolf", "Jordan Bardella": a person's name
+                continue
             if "people" in kinds or "demonym" in kinds:
                 if self._group(k, out) and (k <= skip_until or not kinds & {"head", "title", "org"}):
                     continue
@@ -421,7 +426,9 @@ class Composer:
         if not people:
             return out
         covered = bytearray(len(self.text) + 1)  # characters already explained by the lexicon
-        for span in [*found, *(p for p in self.pieces if p.kinds() - {"person"})]:
+        pieces = [p for k, p in enumerate(self.pieces)
+                  if p.kinds() - {"person"} and k not in self.given_name_states]
+        for span in [*found, *pieces]:
             covered[span.start:span.end] = b"\x01" * (span.end - span.start)
         for start, end, _ in people:
             if covered.find(1, start, end) != -1:

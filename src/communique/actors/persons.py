@@ -19,6 +19,7 @@ from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
 from communique.actors.tokens import Token
 
+_BODY_TAILS = frozenset({"faction", "party", "bloc", "caucus", "group", "fraction", "delegation"})
 _NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
 COUNTRY_KINDS = ("state", "demonym", "capital")
@@ -46,7 +47,10 @@ class TitleReader:
     """Reads the person pattern around title pieces of one token sequence."""
 
     def __init__(self, text: str, tokens: list[Token], pieces: list[Piece], lex: Lexicon, *,
-                 date: dt.date | None = None, home: str | None = None) -> None:
+                 date: dt.date | None = None, home: str | None = None,
+                 person_spans: list[tuple[int, int]] | None = None) -> None:
+        """`person_spans`: (start, end) of the names a parser reads as a person's, if any."""
+        self.person_spans = person_spans or []
         self.text = text
         self.date = date
         self.home = home
@@ -136,6 +140,10 @@ class TitleReader:
                 end = t = piece.j
                 last = self.piece_at[t - 1] or last
                 continue
+            before = self.piece_ending(t)
+            if token.norm in _BODY_TAILS and before is not None and before.first("org"):
+                end = t = t + 1  # "Head of the Servant of the People faction Davyd Arakhamia"
+                continue
             if token.norm in TITLE_CONNECTORS:
                 if token.norm in {"and", ",", "/"} and t + 1 < n and tokens[t + 1].norm == "the":
                     break
@@ -196,6 +204,9 @@ class TitleReader:
                     surname_first = piece.j if j == s and piece.j - piece.i == 1 else None
                     j, words = piece.j, words + 1
                     continue
+                if self.state_as_given_name(piece):
+                    j, words = piece.j, words + 1  # "Acting Secretary Chad Wolf"
+                    continue
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
                     break
             word = token.text
@@ -226,6 +237,17 @@ class TitleReader:
                 and tokens[surname_first].norm not in NAME_SUFFIXES):
             person = None  # "President Michel Suleiman" is not Charles Michel
         return j, person, person_piece
+
+    def state_as_given_name(self, piece: Piece) -> bool:
+        """Whether a one-word state or capital name starts a person's name the parser reads
+        ("Chad Wolf", "Jordan Bardella"): a PERSON span holds it and the word after it."""
+        if (piece.j - piece.i != 1 or piece.j >= len(self.tokens) or piece.first("org", "title", "head")
+                or not self.person_spans or not self._same_line(piece.i, piece.j)):
+            return False
+        nxt = self.tokens[piece.j]
+        if not (nxt.is_cap and nxt.text[:1].isalpha()) or self.piece_starting(piece.j) is not None:
+            return False
+        return any(s <= piece.start and nxt.end <= e for s, e in self.person_spans)
 
     def _after_honorific(self, t: int) -> int:
         """The token after "Dr." / "Mr." / "H.E." right at `t` on the same line (else `t`)."""

@@ -123,3 +123,30 @@ def test_unreported_demand_is_made_by_the_voice_of_the_release(extract, text: st
 def test_modal_sentence_without_an_asked_party_is_no_demand(extract, text: str) -> None:
     document = extract(text, DATE)
     assert not [e for e in document.events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,accusers,accused", [
+    ("President Zelenskyy of Ukraine and President Karis of Estonia met in Kyiv. The parties state that "
+     "Russia's recognition of the so-called republics affirms a withdrawal from the Minsk agreements and is "
+     "a clear violation of international law.", {"UKR", "EST"}, {"RUS"}),
+    ("Secretary Blinken said that Russia's actions constitute a gross violation of the UN Charter.",
+     {"USA"}, {"RUS"}),
+    ("President Zelenskyy addressed the nation. This is a war crime committed by the Russian military.",
+     {"UKR"}, {"RUS"}),
+])
+def test_calling_an_act_a_violation_accuses_its_doer(extract, text: str, accusers, accused) -> None:
+    document = extract(text, DATE)
+    charges = [e for e in document.events if e.type == "ACCUSE"]
+    assert len(charges) == 1 and charges[0].status == "occurred"
+    assert {a.country for a in charges[0].actors} == accusers
+    assert {r.country for r in charges[0].recipients} == accused
+
+
+@pytest.mark.parametrize("text", [
+    "President Zelenskyy addressed the nation. This is a war crime.",
+    "Secretary Blinken spoke to the press. Killing civilians is a crime.",
+    "Secretary Blinken said that Russia's recognition of the republics is not a violation of the accords.",
+])
+def test_violation_without_a_named_doer_accuses_nobody(extract, text: str) -> None:
+    document = extract(text, DATE)
+    assert not [e for e in document.events if e.type == "ACCUSE"]

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from communique.document import EventDate, Location
+from communique.events.charges import charge_drafts
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions, PlaceMention
 from communique.events.participants import (
@@ -78,6 +79,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     """Draft events for one trigger (several for a trip to several countries)."""
     if trigger.demand_of is not None:
         return demand_drafts(trigger, ctx, mentions, discourse, lex)
+    if trigger.charge:
+        return charge_drafts(trigger, ctx, mentions, discourse, lex)
     if _mishap(trigger.anchor, lex):
         return []  # "victims killed by the crash": nobody attacked
     subject, inherited = subject_of(trigger.anchor)

@@ -31,6 +31,7 @@ class Trigger:
     sense: TriggerSense
     host: bool = False  # the subject hosts; the visitor is the object
     demand_of: Token | None = None  # the clause whose subject is asked to act (reported demands)
+    charge: bool = False  # "X's act is a violation of international law": the speaker accuses X
 
     @property
     def lemma(self) -> str:
@@ -200,12 +201,30 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 c.dep_ == "prep" and c.lower_ in CONCERN_PREPS for c in token.children):
             sense = TriggerSense(type="ACCUSE", mode="disapprove")
             trigger = Trigger(token, token.head, "ACCUSE", "disapprove", sense)
+        if trigger is None:
+            trigger = _charge(token)
         if trigger is not None:
             found.append(trigger)
         demand = _reported_demand(token, lex)
         if demand is not None:
             found.append(demand)
     return _dedupe(found)
+
+
+CHARGE_NOUNS = frozenset({"violation", "breach", "crime"})
+CHARGE_VERBS = frozenset({"be", "constitute", "represent"})
+
+
+def _charge(token: Token) -> Trigger | None:
+    """'Russia's recognition ... is a clear violation of international law', 'constitutes a breach
+    of', 'is a war crime': calling an act a violation accuses whoever did it."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CHARGE_NOUNS or token.dep_ not in ("attr", "dobj"):
+        return None
+    head = token.head
+    if head.lemma_.lower() not in CHARGE_VERBS or any(c.dep_ == "neg" for c in head.children):
+        return None
+    sense = TriggerSense(type="ACCUSE", mode="disapprove")
+    return Trigger(token, head, "ACCUSE", "disapprove", sense, charge=True)
 
 
 def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:

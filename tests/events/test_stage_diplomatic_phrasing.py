@@ -150,3 +150,15 @@ def test_calling_an_act_a_violation_accuses_its_doer(extract, text: str, accuser
 def test_violation_without_a_named_doer_accuses_nobody(extract, text: str) -> None:
     document = extract(text, DATE)
     assert not [e for e in document.events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Secretary Blinken conveyed his deep concern regarding the missing Indonesian submarine.", None),
+    ("The United States is deeply concerned about the earthquake in Turkey.", None),
+    ("The United States is deeply concerned about China's crackdown in Hong Kong.", "CHN"),
+    ("Secretary Blinken expressed deep concern about Russia's military buildup near Ukraine.", "RUS"),
+])
+def test_concern_about_a_mishap_is_sympathy(extract, text: str, accused: str | None) -> None:
+    document = extract(text, DATE)
+    charges = [e for e in document.events if e.type == "ACCUSE"]
+    assert [r.country for e in charges for r in e.recipients] == ([accused] if accused else [])

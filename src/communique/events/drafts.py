@@ -81,8 +81,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         return demand_drafts(trigger, ctx, mentions, discourse, lex)
     if trigger.charge:
         return charge_drafts(trigger, ctx, mentions, discourse, lex)
-    if _mishap(trigger.anchor, lex):
-        return []  # "victims killed by the crash": nobody attacked
+    if _mishap(trigger.anchor, lex) or _sympathy(trigger, lex):
+        return []  # "victims killed by the crash": nobody attacked; "concern about the missing ship"
     subject, inherited = subject_of(trigger.anchor)
     # "Mutual interest was expressed": the light noun is its own subject
     passive_light = trigger.sense.light and subject is not None and subject.i == trigger.token.i
@@ -227,6 +227,18 @@ def _mishap(anchor: Token, lex: Lexicon) -> bool:
     """The passive's doer is a mishap ('killed by the crash', 'destroyed by fire')."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in lex.mishap_agents
                for c in anchor.children if c.dep_ == "agent" for g in c.children)
+
+
+CONCERN_LEMMAS = frozenset({"concern", "concerned", "alarmed", "troubled", "dismayed", "appalled"})
+
+
+def _sympathy(trigger: Trigger, lex: Lexicon) -> bool:
+    """Concern about a mishap or its victims ('deep concern regarding the missing submarine')."""
+    if trigger.type != "ACCUSE" or trigger.token.lower_ not in CONCERN_LEMMAS and \
+            trigger.token.lemma_.lower() not in CONCERN_LEMMAS:
+        return False
+    about = [t for c in trigger.token.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+    return any(t.lower_ in lex.mishap_words or t.lemma_.lower() in lex.mishap_words for t in about)
 
 
 def _stative_passive(anchor: Token, lex: Lexicon) -> bool:

@@ -95,6 +95,7 @@ class Lexicon:
     stative_passives: frozenset[str] = frozenset()
     mishap_agents: frozenset[str] = frozenset()
     pledge_verbs: frozenset[str] = frozenset()
+    mishap_words: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -151,4 +152,5 @@ def load_lexicon() -> Lexicon:
         stative_passives=_words(triggers.get("stative_passives")),
         mishap_agents=_words(triggers.get("mishap_agents")),
         pledge_verbs=_words(triggers.get("pledge_verbs")),
+        mishap_words=_words(triggers.get("mishap_words")),
     )

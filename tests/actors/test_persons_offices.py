@@ -122,3 +122,22 @@ def test_persons_diplomatic_titles(extract, find_entity, text, name, country, se
     person = find_entity(document, "person", name)
     assert (person.country, person.sector) == (country, sector)
     assert not [e for e in document.entities if e.kind == "person" and e.name in {"Extraordinary"}]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    ("The Turkmen side was represented by the Chairman of the Mejlis Ayna Berdiyeva.", "Ayna Berdiyeva",
+     "TKM", "LEG"),
+    ("Ambassador of Kazakhstan to the United States Arman Tuleev met the press.", "Arman Tuleev", "KAZ",
+     "GOV"),
+    ("Rahmon met the President of the Asian Development Bank Kenji Mori.", "Kenji Mori", "IGO", "GOV"),
+])
+def test_persons_heads_of_bodies(extract, find_entity, text, name, country, sector) -> None:
+    person = find_entity(extract(text, "2025-05-01"), "person", name)
+    assert (person.country, person.sector) == (country, sector)
+
+
+def test_world_regions_have_no_country(extract) -> None:
+    document = extract("The leaders of Central Asia met in Samarkand to discuss Asia and Europe.",
+                       "2025-05-01")
+    places = {e.name: e.country for e in document.entities if e.kind == "place"}
+    assert places == {"Central Asia": None, "Samarkand": "UZB", "Asia": None, "Europe": None}

@@ -19,6 +19,9 @@ from communique.actors.matcher import Piece
 from communique.actors.mentions import FORMER_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES
 from communique.actors.tokens import Token
 
+_HEADS_OF_BODIES = frozenset({"chairman", "chairwoman", "chairperson", "chair", "head", "speaker",
+                              "president", "deputy chairman", "vice chairman", "vice president",
+                              "deputy speaker", "first deputy chairman", "member"})
 _BODY_TAILS = frozenset({"faction", "party", "bloc", "caucus", "group", "fraction", "delegation"})
 _NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
@@ -117,6 +120,8 @@ class TitleReader:
                     break
                 if kinds & {"state", "demonym"} and not kinds & {"org"}:
                     before = tokens[t - 1].norm
+                    if before == "the" and t > 1 and tokens[t - 2].norm in {"to", "in", "for"}:
+                        before = tokens[t - 2].norm  # "Ambassador of Kazakhstan to the United States"
                     if before in {"to", "in", "for"}:
                         pass  # "Ambassador to Kazakhstan": the office's place, not its country
                     elif before not in {"of", "the"} or state is not None:
@@ -271,6 +276,9 @@ class TitleReader:
         former = self.is_former(first_token) or sector == "ELI"
         end, of_state, org, last = self.read_title(k)
         title_text = self.text[piece.start:self.tokens[end - 1].end]
+        if (org is not None and org.sector in {"LEG", "JUD", "MIL"} and sector == "GOV"
+                and title_core(piece.text) in _HEADS_OF_BODIES):
+            sector = org.sector  # "Chairman of the Mejlis", "President of the Constitutional Court"
         begin = self._after_honorific(end)  # "Advisor Dr. Liz Sherwood-Randall"
         name_end, person, person_piece = self.read_name(begin, piece.text)
         if name_end == begin:

@@ -14,7 +14,7 @@ from communique.actors.succession import state_on
 @pytest.mark.parametrize(("code", "day", "expected"), [
     ("SSD", "2005-03-01", "SDN"), ("SSD", "2012-03-01", "SSD"), ("ERI", "1990-01-01", "ETH"),
     ("ERI", "2000-01-01", "ERI"), ("KAZ", "1980-01-01", "KAZ"), ("SSD", None, "SSD"),
-    (None, "2000-01-01", None),
+    (None, "2000-01-01", None), ("XKX", "1999-04-10", "SRB"), ("XKX", "2010-01-01", "XKX"),
 ])
 def test_state_on(code, day, expected) -> None:
     assert state_on(code, dt.date.fromisoformat(day) if day else None) == expected

@@ -144,3 +144,10 @@ def test_title_runs_over_a_party_faction(extract, find_entity) -> None:
     text = "The delegation included Head of the Servant of the People faction Davyd Arakhamia."
     person = find_entity(extract(text, "2022-03-01"), "person", "Davyd Arakhamia")
     assert person.country == "UKR" and person.title.startswith("Head of the Servant of the People")
+
+
+def test_family_name_first_needs_the_first_given_name(extract, find_entity) -> None:
+    text = "Kim Yo Jong said the drills were a provocation. Kim Jong Un inspected a factory."
+    document = extract(text, "2024-03-01")
+    assert find_entity(document, "person", "Kim Yo Jong").country is None
+    assert find_entity(document, "person", "Kim Jong Un").country == "PRK"

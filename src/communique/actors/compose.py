@@ -252,7 +252,13 @@ class Composer:
             if not (person.family_name and words[0] == person.family_name and len(words) > 1):
                 return None
             end = self._given_run_after(piece.j)
-            if end == piece.j or given_names_fit(person, [t.text for t in self.tokens[piece.j:end]]):
+            if end == piece.j:
+                return None
+            # family name first: the word after it must be the person's own first given name
+            # ("Kim Yo Jong" is not Kim Jong Un though "Jong" is one of his names)
+            seconds = {n.replace("-", " ").split()[1].lower() for n in (person.name, *person.aliases)
+                       if len(n.replace("-", " ").split()) > 1 and n.split()[0] == person.family_name}
+            if self.tokens[piece.j].norm in seconds:
                 return None
             first, last = piece.start, self.tokens[end - 1].end
         if self.text[first:last].endswith(("'s", "’s")):

@@ -162,3 +162,21 @@ def test_concern_about_a_mishap_is_sympathy(extract, text: str, accused: str | N
     document = extract(text, DATE)
     charges = [e for e in document.events if e.type == "ACCUSE"]
     assert [r.country for e in charges for r in e.recipients] == ([accused] if accused else [])
+
+
+@pytest.mark.parametrize("text,praised", [
+    ("Prime Minister Bennett of Israel highlighted the Red Army's decisive contribution to the victory.",
+     "RUS"),
+    ("Secretary Blinken noted Japan's contribution to the reconstruction of Ukraine.", "JPN"),
+    ("Secretary Blinken noted the contribution to the reconstruction of Ukraine.", None),
+])
+def test_highlighted_contribution_praises_the_contributor(extract, text: str, praised: str | None) -> None:
+    document = extract(text, DATE)
+    praise = [e for e in document.events if e.type == "SUPPORT"]
+    assert [r.country for e in praise for r in e.recipients] == ([praised] if praised else [])
+
+
+def test_sentence_initial_meeting_noun_is_an_occasion(extract, countries) -> None:
+    document = extract("Talks between Armenia and Azerbaijan were held in Washington on Monday.", DATE)
+    meetings = [e for e in document.events if e.type == "CONSULT"]
+    assert len(meetings) == 1 and countries(meetings[0]) == {"ARM", "AZE"}

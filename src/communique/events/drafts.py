@@ -151,7 +151,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors = enact_actors(trigger, actors, objects, mentions)
     else:
         actor_countries = countries_of(actors)
-        objects = directed_targets(trigger, objects)
+        objects = _possessors(trigger, objects) if trigger.sense.possessor_target else \
+            directed_targets(trigger, objects)
         if trigger.type in MATERIAL_TYPES:
             taken = {(a.start, a.end) for a in actors}
             recipients = [o for o in objects if (o.start, o.end) not in taken]
@@ -165,6 +166,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 taken = {(a.start, a.end) for a in actors}
                 recipients = [o for o in objects if (o.start, o.end) not in taken and o.sector
                               and o.sector not in sectors]  # the opposition against the government
+        if trigger.sense.possessor_target and not recipients:
+            return []  # "noted the contribution to ...": praise of nobody named
         scope = trigger.anchor.subtree if trigger.sense.light else trigger.token.subtree
         if not recipients and trigger.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
             recipients = _places_as_targets(trigger, mentions, actor_countries)  # "attacks from Gaza"
@@ -203,6 +206,13 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+def _possessors(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
+    """'noted Japan's contribution', 'the contribution of the Red Army': the possessor is praised."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.token.children
+             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")]
+    return [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]
 
 
 def _agentless(trigger: Trigger, subject: Token, ctx: SentenceContext, mentions: Mentions,

@@ -39,6 +39,7 @@ class TriggerSense:
     future_only: bool = False  # the word only states an event when it is ahead ("will respond")
     from_giver: bool = False  # "received X from Y": Y acts, the subject receives
     intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
+    possessor_target: bool = False  # the noun's possessor is the one acted on ("noted X's contribution")
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -56,6 +57,7 @@ class TriggerSense:
             objects=tuple(data.get("objects") or ()),
             future_only=bool(data.get("future_only")),
             intransitive=bool(data.get("intransitive")), from_giver=bool(data.get("from_giver")),
+            possessor_target=bool(data.get("possessor_target")),
         )
 
 

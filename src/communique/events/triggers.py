@@ -143,6 +143,8 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     if sense.light:
         if head.pos_ not in ("VERB", "AUX") or head_lemma not in lex.light_verbs:
             return None
+        if sense.needs_verb and head_lemma not in sense.needs_verb:
+            return None
         scope = list(token.subtree) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
         if sense.needs_of and not any(t.lemma_.lower() in sense.needs_of for t in scope):
             return None
@@ -188,7 +190,8 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 if trigger is not None:
                     break
         elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and (
-                token.is_lower or (lex.nouns[lemma].type == "CONSULT" and token.i != sentence.start)):
+                token.is_lower or (lex.nouns[lemma].type == "CONSULT" and (
+                    token.i != sentence.start or _common_noun_subject(token)))):
             for noun_sense in lex.noun_senses[lemma]:
                 trigger = _noun_trigger(token, noun_sense, lex)
                 if trigger is not None:
@@ -225,6 +228,13 @@ def _charge(token: Token) -> Trigger | None:
         return None
     sense = TriggerSense(type="ACCUSE", mode="disapprove")
     return Trigger(token, head, "ACCUSE", "disapprove", sense, charge=True)
+
+
+def _common_noun_subject(token: Token) -> bool:
+    """'Talks were held ...', 'Negotiations are to be held ...': a sentence's first word, capitalised
+    only for its place, as the subject of a verb (a heading such as 'Meeting with ...' has none)."""
+    return token.tag_ in ("NN", "NNS") and token.dep_ in ("nsubj", "nsubjpass") and \
+        token.text[1:].islower() and token.head.pos_ in ("VERB", "AUX")
 
 
 def _reported_demand(token: Token, lex: Lexicon) -> Trigger | None:

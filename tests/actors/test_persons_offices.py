@@ -141,3 +141,21 @@ def test_world_regions_have_no_country(extract) -> None:
                        "2025-05-01")
     places = {e.name: e.country for e in document.entities if e.kind == "place"}
     assert places == {"Central Asia": None, "Samarkand": "UZB", "Asia": None, "Europe": None}
+
+
+def test_persons_title_through_a_body_after_of_the(extract, find_entity) -> None:
+    text = ("Attending were Director of the Federal Security Service Pavel Kedrov and Special Presidential "
+            "Representative for Transport Ivan Lomov.")
+    document = extract(text, "2022-02-01", url="http://en.kremlin.ru/events/president/news/1")
+    kedrov = find_entity(document, "person", "Pavel Kedrov")
+    assert kedrov.title == "Director of the Federal Security Service" and kedrov.country == "RUS"
+    assert find_entity(document, "person", "Ivan Lomov").sector == "GOV"
+    assert not [e for e in document.entities if e.name == "Director of the Federal"]
+
+
+def test_persons_apostrophe_names_and_place_nouns(extract, find_entity) -> None:
+    text = "Deputy Chief of Staff Jen O’Malley Dillon visited King County with Congressman Beto O'Rourke."
+    document = extract(text, "2022-02-01", url="https://www.whitehouse.gov/x")
+    assert find_entity(document, "person", "Jen O’Malley Dillon").country == "USA"
+    assert find_entity(document, "person", "Beto O'Rourke").sector == "LEG"
+    assert not [e for e in document.entities if e.kind == "person" and e.name == "County"]

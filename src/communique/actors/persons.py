@@ -22,6 +22,11 @@ from communique.actors.tokens import Token
 _HEADS_OF_BODIES = frozenset({"chairman", "chairwoman", "chairperson", "chair", "head", "speaker",
                               "president", "deputy chairman", "vice chairman", "vice president",
                               "deputy speaker", "first deputy chairman", "member"})
+# Nouns that end a place's or a building's name, never a person's.
+PLACE_NOUNS = frozenset({"county", "city", "province", "district", "island", "islands", "region", "valley",
+                         "river", "street", "avenue", "road", "square", "park", "bay", "mountain",
+                         "mountains", "sea", "lake", "airport", "university", "college", "school", "hospital",
+                         "palace", "hall", "center", "centre", "museum", "stadium", "station", "port"})
 _BODY_TAILS = frozenset({"faction", "party", "bloc", "caucus", "group", "fraction", "delegation"})
 _NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
@@ -132,7 +137,8 @@ class TitleReader:
                     after_state = state is not None and self.piece_ending(t) is not None and \
                         self.piece_ending(t).first("state", "demonym") is not None
                     if ("title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}
-                            and not after_state):
+                            and not after_state and run_start is None):
+                        # (a body after "of the Federal": "Director of the Federal Security Service")
                         break  # "the President and G7 leaders": a body joins a title only after "of"
                         # (or after "of the U.S." in "Charge d'Affaires of the U.S. Embassy")
                     entry = piece.first("org")
@@ -215,11 +221,17 @@ class TitleReader:
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
                     break
             word = token.text
+            if token.norm in PLACE_NOUNS:
+                break  # "King County" is no King named County
             if token.is_cap and word[:1].isalpha() and token.norm not in NOT_NAMES:
                 j, words = j + 1, words + 1
                 continue
             if words and word == "-" and j + 1 < n and tokens[j + 1].is_cap:
                 j += 1
+                continue
+            if (words and word in {"'", "’"} and len(tokens[j - 1].text) == 1 and tokens[j - 1].is_cap
+                    and j + 1 < n and tokens[j + 1].is_cap and tokens[j + 1].start == token.end):
+                j += 1  # "Jen O’Malley Dillon", "Beto O'Rourke"
                 continue
             hyphen_cap = j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 2].is_cap
             if words and token.norm in NAME_PARTICLES and j + 1 < n and (tokens[j + 1].is_cap or hyphen_cap):

@@ -159,3 +159,10 @@ def test_persons_apostrophe_names_and_place_nouns(extract, find_entity) -> None:
     assert find_entity(document, "person", "Jen O’Malley Dillon").country == "USA"
     assert find_entity(document, "person", "Beto O'Rourke").sector == "LEG"
     assert not [e for e in document.entities if e.kind == "person" and e.name == "County"]
+
+
+def test_persons_particle_den_and_acronym_is_no_town(extract, find_entity) -> None:
+    document = extract("Foreign Minister Hans van den Broek of the Netherlands met reporters, the official "
+                       "IRNA news agency reported.", "1993-01-01")
+    assert find_entity(document, "person", "Hans van den Broek").country == "NLD"
+    assert not [e for e in document.entities if e.country == "ITA"]

@@ -19,7 +19,7 @@ from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
 from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
-from communique.actors.places import Place, rank_places
+from communique.actors.places import Place, ascii_fold, rank_places
 from communique.actors.succession import state_on
 from communique.actors.tokens import Token
 
@@ -157,6 +157,15 @@ class Composer:
         return (prev.is_cap and prev.text[:1].isalpha() and prev.norm != "the"
                 and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"}
                 and "\n" not in self.text[self.tokens[i - 1].end:prev.start])
+
+    def _acronym_alias(self, piece: Piece) -> bool:
+        """Whether an all-capital word matches only other names of towns ("IRNA"), not a town's
+        own name as a dateline writes it ("ASTANA") nor one of our curated names."""
+        if not (piece.text.isupper() and len(piece.text) > 1):
+            return False
+        own = piece.text.lower()
+        return all(not e.ref.curated and ascii_fold(e.ref.name).lower() != ascii_fold(own)
+                   and e.ref.name.lower() != own for e in piece.of_kind("place"))
 
     def _city(self, piece: Piece) -> Mention | None:
         if self._next_is_name_word(piece) or self._previous_is_name_word(piece):
@@ -396,6 +405,8 @@ class Composer:
                     out.append(mention)
                 continue
             if "place" in kinds and not kinds & {"state", "demonym"}:
+                if self._acronym_alias(piece):
+                    continue  # "IRNA" is Iran's news agency, not an old name of Salerno
                 if region_group(self, k, out):
                     continue
                 mention = self._city(piece)

@@ -39,7 +39,8 @@ LOCATIVE_WORDS = frozenset({"in", "to", "from", "at", "near", "outside", "into",
                             "visit", "visiting", "visits", "toured", "arrived", "left", "reached"})
 # Particles inside personal names ("Mohammed bin Salman", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "der", "van", "von", "da", "dos", "das",
-                            "del", "della", "di", "du", "la", "le", "y", "ben", "abu", "bint"})
+                            "del", "della", "di", "du", "la", "le", "y", "ben", "abu", "bint", "den", "ter",
+                            "ten"})
 # Capitalised words that follow a title but are never a name ("President Monday").
 NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                        "january", "february", "march", "april", "may", "june", "july", "august",

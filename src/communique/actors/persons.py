@@ -237,6 +237,10 @@ class TitleReader:
             if words and token.norm in NAME_PARTICLES and j + 1 < n and (tokens[j + 1].is_cap or hyphen_cap):
                 j += 1
                 continue
+            if (words and token.norm in NAME_PARTICLES and j + 2 < n and tokens[j + 1].norm in NAME_PARTICLES
+                    and tokens[j + 2].is_cap):
+                j += 2  # "Hans van den Broek", "Ursula von der Leyen"
+                continue
             initial_or_jr = len(tokens[j - 1].text) == 1 or tokens[j - 1].norm in NAME_SUFFIXES
             if words and word == "." and initial_or_jr:
                 j += 1  # an initial ("Brian A. Nichols") or "Jr."

@@ -128,3 +128,19 @@ def test_governor_climbs_from_a_verb_rooted_span(nlp) -> None:
     met, agreed = _token(doc, "met"), _token(doc, "agreed")
     assert agreed.head.i == met.i
     assert _governor(doc, agreed.idx, agreed.idx + len(agreed), {met.i}) == met.i
+
+
+def test_verb_joined_to_a_demand_is_a_demanded_act(nlp) -> None:
+    """'call on X to cease A release B, and allow C' with 'allow' parsed as a conjunct of 'call'."""
+    from communique.events.participants import subject_of
+    from communique.events.status import demanded_conjunct, event_status
+
+    doc = nlp("We again call on the PRC to immediately cease its atrocities in Xinjiang release those "
+              "unjustly detained, account for those disappeared, and allow independent investigators access.")
+    allow = _token(doc, "allow")
+    if allow.dep_ != "conj" or allow.head.lower_ != "call":
+        pytest.skip("the model parses this sentence differently now")
+    assert demanded_conjunct(allow)
+    assert event_status(allow, load_lexicon()) == "hypothetical"
+    subject, inherited = subject_of(allow)
+    assert inherited and subject is not None and subject.text == "PRC"

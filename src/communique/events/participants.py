@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
+from communique.events.status import demanded_conjunct
 from communique.events.triggers import Trigger
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
@@ -49,7 +50,8 @@ def subject_of(anchor: Token) -> tuple[Token | None, bool]:
             return subjects[0], False
         if subjects:  # "It was confirmed that ...": an impersonal report
             return subjects[0], False
-        if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in CONTROL_BY_OBJECT:
+        if (token.dep_ in ("xcomp", "advcl") or demanded_conjunct(token)) and \
+                token.head.lemma_.lower() in CONTROL_BY_OBJECT:
             objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
             objects += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                         for g in c.children if g.dep_ == "pobj"]

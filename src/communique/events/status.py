@@ -61,6 +61,19 @@ def _done(verb: Token | None) -> bool:
     return verb.tag_ == "VBN" and bool(aux & {"has", "have", "had"}) and not aux & {"will", "would", "shall"}
 
 
+DEMAND_HEADS = frozenset({"urge", "ask", "call", "encourage", "press", "request", "invite", "appeal"})
+
+
+def demanded_conjunct(token: Token) -> bool:
+    """'We call on X to cease A, release B, and allow C' parsed with 'allow' joined to 'call': a verb
+    without a subject of its own, coordinated with a demand that already has its 'to' act."""
+    if token.dep_ != "conj" or token.tag_ != "VB" or token.head.lemma_.lower() not in DEMAND_HEADS:
+        return False  # the demanded acts are bare infinitives ('allow'), not 'corridors agreed upon'
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.i < token.i for c in token.head.children)
+
+
 def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) -> str:
     """Status of the event stated at `anchor`, climbing through the verbs that govern it."""
     st = lex.status
@@ -69,6 +82,8 @@ def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) ->
         return own
     token = anchor
     for _ in range(4):
+        if demanded_conjunct(token):
+            return "hypothetical"
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             break
         head = token.head

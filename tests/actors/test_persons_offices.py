@@ -166,3 +166,8 @@ def test_persons_particle_den_and_acronym_is_no_town(extract, find_entity) -> No
                        "IRNA news agency reported.", "1993-01-01")
     assert find_entity(document, "person", "Hans van den Broek").country == "NLD"
     assert not [e for e in document.entities if e.country == "ITA"]
+
+
+def test_persons_title_word_as_surname(extract, find_entity) -> None:
+    document = extract("Defence Secretary Tom Bishop said the troops would stay.", "1991-01-01")
+    assert find_entity(document, "person", "Tom Bishop").title == "Defence Secretary"

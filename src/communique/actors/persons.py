@@ -27,6 +27,9 @@ PLACE_NOUNS = frozenset({"county", "city", "province", "district", "island", "is
                          "river", "street", "avenue", "road", "square", "park", "bay", "mountain",
                          "mountains", "sea", "lake", "airport", "university", "college", "school", "hospital",
                          "palace", "hall", "center", "centre", "museum", "stadium", "station", "port"})
+# Titles that are also surnames, read as the surname right after a given name ("Tom King").
+TITLE_SURNAMES = frozenset({"king", "major", "prince", "bishop", "marshal", "judge", "general", "sheriff",
+                            "chancellor", "pope", "dean", "mayor", "consul", "senator"})
 _BODY_TAILS = frozenset({"faction", "party", "bloc", "caucus", "group", "fraction", "delegation"})
 _NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
@@ -217,6 +220,10 @@ class TitleReader:
                     continue
                 if self.state_as_given_name(piece):
                     j, words = piece.j, words + 1  # "Acting Secretary Chad Wolf"
+                    continue
+                if words and token.norm in TITLE_SURNAMES and piece.j - piece.i == 1 and (
+                        piece.j >= n or not tokens[piece.j].is_cap or not self._same_line(j, piece.j)):
+                    j, words = piece.j, words + 1  # "Defence Secretary Tom King said"
                     continue
                 if piece.kinds() & {"state", "demonym", "org", "head", "title", "capital"}:
                     break

@@ -61,3 +61,15 @@ def test_states_all_forms_group_into_one_state(extract, find_entity, mention_tex
 @pytest.mark.parametrize("text", ["Both sides backed the Minsk agreements."])
 def test_states_capital_naming_a_text_is_neither(extract, text: str) -> None:
     assert not extract(text).entities
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("M23 rebels backed by Rwanda captured Goma in eastern Congo.", "COD"),
+    ("In Brazzaville, Congo and Gabon signed a deal.", "COG"),
+    ("Congo said the vote was free.", "COG"),
+])
+def test_bare_congo_follows_the_article(extract, text: str, country: str) -> None:
+    document = extract(text, "2024-03-01")
+    start = text.index("Congo")
+    entity = next(e for e in document.entities if any(s.start == start for s in e.mentions))
+    assert entity.country == country

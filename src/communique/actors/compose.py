@@ -415,11 +415,25 @@ class Composer:
         out.extend(self._spacy_people(out))
         out.extend(self._spacy_bodies(out))
         out.sort(key=lambda m: (m.start, -m.end))
+        self._congo(out)
         for mention in out:  # "Juba" in 2000 is Sudan's
             mention.country = state_on(mention.country, self.date)
             if mention.members:
                 mention.members = tuple(state_on(c, self.date) for c in mention.members)
         return out
+
+    def _congo(self, out: list[Mention]) -> None:
+        """A bare "Congo" is the Democratic Republic when the text names only its side (Congolese,
+        Kinshasa, Goma, M23), not Brazzaville's."""
+        bare = [m for m in out if m.kind == "state" and m.country == "COG"
+                and m.text in {"Congo", "the Congo"}]
+        if not bare:
+            return
+        others = {m.country for m in out if m not in bare}
+        if "COD" in others and "COG" not in others and "COD" in self.lex.states:
+            state = self.lex.states["COD"]
+            for mention in bare:
+                mention.country, mention.name, mention.key, mention.ref = "COD", state.name, "COD", state
 
     def _name_is_proper(self, match: PersonMatch) -> bool:
         """Whether spaCy reads at least one word of a name after a title as a proper noun

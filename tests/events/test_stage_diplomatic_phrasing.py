@@ -180,3 +180,47 @@ def test_sentence_initial_meeting_noun_is_an_occasion(extract, countries) -> Non
     document = extract("Talks between Armenia and Azerbaijan were held in Washington on Monday.", DATE)
     meetings = [e for e in document.events if e.type == "CONSULT"]
     assert len(meetings) == 1 and countries(meetings[0]) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Putin of Russia said that cooperation between Russia and Uzbekistan will help increase "
+    "Uzbekistan's capabilities.",
+    "President Putin met Prime Minister Pashinyan of Armenia. I hope that this visit will help accelerate "
+    "the development of our ties.",
+    "The funding from Japan will support food assistance for refugees in Uganda.",
+])
+def test_events_and_money_are_no_agents(extract, text: str) -> None:
+    document = extract(text, DATE)
+    assert not [e for e in document.events if e.type in ("AID", "SUPPORT", "AGREE")]
+
+
+def test_a_state_named_by_a_pronoun_is_an_agent(extract) -> None:
+    document = extract("Hungary has said it will support Ukraine's request.", DATE)
+    assert [e for e in document.events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Putin met President Rahmon of Tajikistan. Further progress in relations between Russia and "
+    "Tajikistan meets the basic interests of our peoples.",
+    "Secretary Blinken spoke with Foreign Minister Kuleba of Ukraine. Russia must meet its commitments.",
+])
+def test_meeting_interests_or_commitments_is_no_meeting(extract, text: str) -> None:
+    document = extract(text, DATE)
+    assert len([e for e in document.events if e.type == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize("text,status", [
+    ("President Putin met Prime Minister Pashinyan of Armenia. It is a pleasure to meet with you again.",
+     {"occurred"}),
+    ("President Putin met Prime Minister Pashinyan of Armenia. I am sure that our talks will be productive.",
+     {"occurred"}),
+])
+def test_words_about_the_meeting_under_way_plan_nothing(extract, text: str, status) -> None:
+    document = extract(text, DATE)
+    assert {e.status for e in document.events if e.type == "CONSULT"} == status
+
+
+def test_necessary_act_is_hypothetical(extract) -> None:
+    document = extract("President Zelenskyy spoke with Prime Minister Trudeau of Canada. It is necessary to "
+                       "introduce sanctions against Russia.", DATE)
+    assert {e.status for e in document.events if e.type == "SANCTION"} == {"hypothetical"}

@@ -64,6 +64,10 @@ LOCATIVE_BEFORE = re.compile(
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
+# acts that need an agent as their subject (not "the visit will help", "the funds will support")
+NON_AGENT_TYPES = ("AID", "COOPERATE", "SUPPORT", "AGREE", "CONCEDE")
+
+
 # verbs by which parties issue a joint statement ("adopted a joint declaration", "stated the following")
 STATEMENT_VERBS = ("adopt", "issue", "state", "declare")
 
@@ -97,6 +101,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             trigger.type != "ENACT" and not any(c.dep_ == "agent" for c in trigger.anchor.children) and \
             not _stative_passive(trigger.anchor, lex):
         return _agentless(trigger, subject, ctx, mentions, discourse, lex)  # "was killed", "was allowed"
+    if subject is not None and not inherited and trigger.type in NON_AGENT_TYPES and \
+            subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PRON", "NUM", "DET") and \
+            (subject.lemma_.lower() in lex.non_agent_subjects or subject.lower_ in lex.non_agent_subjects):
+        return []  # "cooperation between X and Y will help ...", "this visit will help ...": no agent
     actors = list(discourse.group) if passive_light else \
         unique(resolve_subject(subject, mentions, discourse, lex))
     objects = unique(object_mentions(trigger, ctx.triggers, subject, mentions))

@@ -40,6 +40,7 @@ class TriggerSense:
     from_giver: bool = False  # "received X from Y": Y acts, the subject receives
     intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
     possessor_target: bool = False  # the noun's possessor is the one acted on ("noted X's contribution")
+    not_objects: tuple[str, ...] = ()  # objects that make the verb another sense ("meets the interests")
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> TriggerSense:
@@ -58,6 +59,7 @@ class TriggerSense:
             future_only=bool(data.get("future_only")),
             intransitive=bool(data.get("intransitive")), from_giver=bool(data.get("from_giver")),
             possessor_target=bool(data.get("possessor_target")),
+            not_objects=tuple(data.get("not_objects") or ()),
         )
 
 
@@ -98,6 +100,7 @@ class Lexicon:
     mishap_agents: frozenset[str] = frozenset()
     pledge_verbs: frozenset[str] = frozenset()
     mishap_words: frozenset[str] = frozenset()
+    non_agent_subjects: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -155,4 +158,5 @@ def load_lexicon() -> Lexicon:
         mishap_agents=_words(triggers.get("mishap_agents")),
         pledge_verbs=_words(triggers.get("pledge_verbs")),
         mishap_words=_words(triggers.get("mishap_words")),
+        non_agent_subjects=_words(triggers.get("non_agent_subjects")),
     )

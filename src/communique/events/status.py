@@ -11,6 +11,9 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon
 
+MODAL_JUDGEMENTS = frozenset({"impossible", "possible", "necessary", "important", "essential", "vital",
+                              "crucial", "imperative", "critical", "unacceptable", "unlikely", "likely",
+                              "difficult", "time", "need"})
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp", "dobj", "relcl", "acl")
 
 
@@ -32,7 +35,12 @@ def _own_status(token: Token, lex: Lexicon) -> str | None:
     # "are to be held", "is to visit": be + to-infinitive
     if "to" in {c.lower_ for c in children if c.dep_ == "aux"} and token.head.lemma_ == "be" \
             and token.dep_ in ("xcomp", "ccomp"):
-        return "planned"
+        judged = [c for c in token.head.children if c.dep_ in ("attr", "acomp")]
+        if not judged:
+            return "planned"
+        if any(c.lemma_.lower() in MODAL_JUDGEMENTS for c in judged):
+            return "hypothetical"  # "it is necessary to introduce", "it is impossible to occupy"
+        # "it is a pleasure to meet with you": the meeting is under way, the words say nothing
     if token.pos_ in ("NOUN", "PROPN") and {c.lower_ for c in children if c.dep_ in ("amod", "compound")} \
             & st["future_modifiers"] and not _done(_governing_verb(token)):
         return "planned"  # "the upcoming visit"; not "held a planned discussion"

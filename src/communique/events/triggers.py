@@ -77,6 +77,9 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return None
     if sense.objects and not any(o.lemma_.lower() in sense.objects for o in _objects(token)):
         return None
+    if sense.not_objects and any(c.dep_ == "dobj" and c.lemma_.lower() in sense.not_objects
+                                 for c in token.children):
+        return None
     if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass")
                                       for c in token.children):
         return None
@@ -151,7 +154,10 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return Trigger(token, head, sense.type, sense.mode, sense)
     if sense.type != "CONSULT":
         return None
-    if token.dep_ in ("nsubj", "nsubjpass") and head_lemma in lex.consult_noun_subject_verbs | {"hold"}:
+    judged = head_lemma == "be" and any(c.dep_ == "acomp" for c in head.children) and \
+        not any(c.dep_ in ("relcl", "acl") for c in token.children)  # "our talks will be useful"
+    if token.dep_ in ("nsubj", "nsubjpass") and head_lemma in lex.consult_noun_subject_verbs | {"hold"} and \
+            not judged:
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
     if head.pos_ in ("VERB", "AUX") and head_lemma in lex.consult_noun_verbs and token.dep_ != "nsubj":
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)

@@ -64,3 +64,14 @@ def test_kb_main_office_is_first_listed_and_second_office_still_found(extract, f
 def test_kb_recent_phrases(phrase: str, date: str, name: str) -> None:
     actor = actor_for_phrase(phrase, dt.date.fromisoformat(date))
     assert actor is not None and actor.name == name
+
+
+def test_kb_surname_before_a_place_noun_is_no_person(extract) -> None:
+    document = extract("Programs run in Chicago, King County and Lincoln Park.", "2022-05-01")
+    assert not [e for e in document.entities if e.kind == "person"]
+
+
+def test_kb_first_lady_is_her_own_person(extract, find_entity) -> None:
+    document = extract("Jill Biden visited a school. President Biden stayed in Washington.", "2023-05-02")
+    assert find_entity(document, "person", "Jill Biden").country == "USA"
+    assert find_entity(document, "person", "Joe Biden").title == "President"

@@ -36,13 +36,15 @@ def test_given_names_fit(holder: str, written: list[str], fits: bool) -> None:
 @pytest.mark.parametrize("use_nlp", [False, True])
 def test_other_given_name_is_another_person(extract, find_entity, mention_texts, nlp, use_nlp) -> None:
     text = ("President Joe Biden opened the fair. Jill Biden toured a school in the afternoon. "
-            "Biden later thanked the teachers.")
+            "Hunter Biden stayed home. Biden later thanked the teachers.")
     document = extract(text, "2023-05-02", nlp=nlp if use_nlp else None)
     joe = find_entity(document, "person", "Joe Biden")
     jill = find_entity(document, "person", "Jill Biden")
+    hunter = find_entity(document, "person", "Hunter Biden")
     assert mention_texts(document, joe) == ["Joe Biden", "Biden"]
     assert mention_texts(document, jill) == ["Jill Biden"]
-    assert jill.sector is None
+    assert mention_texts(document, hunter) == ["Hunter Biden"]
+    assert hunter.sector is None and jill.country == "USA"
 
 
 @pytest.mark.parametrize("use_nlp", [False, True])

@@ -18,7 +18,7 @@ from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
-from communique.actors.persons import COUNTRY_KINDS, PersonMatch, TitleReader, is_glued
+from communique.actors.persons import COUNTRY_KINDS, PLACE_NOUNS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, ascii_fold, rank_places
 from communique.actors.succession import state_on
 from communique.actors.tokens import Token
@@ -222,6 +222,8 @@ class Composer:
         single = len(piece.text.split()) == 1 and piece.text == person.surname
         if single and "-" in (self.text[piece.start - 1:piece.start], self.text[piece.end:piece.end + 1]):
             return None  # "Shan-e-Mustafa" is a name of its own
+        if single and piece.j < len(self.tokens) and self.tokens[piece.j].norm in PLACE_NOUNS:
+            return None  # "King County", "Lincoln Park" name places
         if single and (piece.text.lower() in NOT_NAMES or not self._looks_like_name(piece)
                        or self._label_at(piece.start, piece.end) in {"DATE", "TIME"}):
             return None  # "in May" is a month, not Theresa May

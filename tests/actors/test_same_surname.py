@@ -153,3 +153,15 @@ def test_family_name_first_needs_the_first_given_name(extract, find_entity) -> N
     document = extract(text, "2024-03-01")
     assert find_entity(document, "person", "Kim Yo Jong").country is None
     assert find_entity(document, "person", "Kim Jong Un").country == "PRK"
+
+
+def test_known_surname_used_as_a_given_name_with_a_parse(extract, find_entity, nlp) -> None:
+    document = extract("Kremlin chief of staff Anton Vaino met Pavel Durov on Monday.", "2025-05-01", nlp=nlp)
+    assert find_entity(document, "person", "Anton Vaino")
+    assert find_entity(document, "person", "Pavel Durov")
+    assert not [e for e in document.entities if e.name in {"Michael Anton", "Petr Pavel"}]
+
+
+def test_known_surname_before_a_building_is_no_person(extract) -> None:
+    document = extract("The guests stayed at Trump Tower.", "2025-05-01")
+    assert not [e for e in document.entities if e.name == "Donald Trump"]

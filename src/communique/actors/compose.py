@@ -261,7 +261,19 @@ class Composer:
         else:
             words = person.name.split()
             if not (person.family_name and words[0] == person.family_name and len(words) > 1):
-                return None
+                # the surname written first, as a given name: "Anton Vaino" is not Michael Anton,
+                # when the parse reads one name running on past the surname
+                end = self._given_run_after(piece.j)
+                spans = [e for s, e, label in self.ent_labels if label == "PERSON"
+                         and s <= piece.start and end > piece.j and self.tokens[piece.j].end <= e]
+                if end == piece.j or not spans:
+                    return None
+                first, last = piece.start, max(spans)
+                if self.text[first:last].endswith(("'s", "’s")):
+                    last -= 2
+                name = " ".join(self.text[first:last].split())
+                return Mention("person", first, last, self.text[first:last], name,
+                               key=f"name:{name.lower()}", extra={"other_than": person})
             end = self._given_run_after(piece.j)
             if end == piece.j:
                 return None

@@ -26,7 +26,8 @@ _HEADS_OF_BODIES = frozenset({"chairman", "chairwoman", "chairperson", "chair", 
 PLACE_NOUNS = frozenset({"county", "city", "province", "district", "island", "islands", "region", "valley",
                          "river", "street", "avenue", "road", "square", "park", "bay", "mountain",
                          "mountains", "sea", "lake", "airport", "university", "college", "school", "hospital",
-                         "palace", "hall", "center", "centre", "museum", "stadium", "station", "port"})
+                         "palace", "hall", "center", "centre", "museum", "stadium", "station", "port",
+                         "tower", "building", "plaza", "hotel", "bridge"})
 # Titles that are also surnames, read as the surname right after a given name ("Tom King").
 TITLE_SURNAMES = frozenset({"king", "major", "prince", "bishop", "marshal", "judge", "general", "sheriff",
                             "chancellor", "pope", "dean", "mayor", "consul", "senator"})

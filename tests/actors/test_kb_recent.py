@@ -75,3 +75,15 @@ def test_kb_first_lady_is_her_own_person(extract, find_entity) -> None:
     document = extract("Jill Biden visited a school. President Biden stayed in Washington.", "2023-05-02")
     assert find_entity(document, "person", "Jill Biden").country == "USA"
     assert find_entity(document, "person", "Joe Biden").title == "President"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The conference was held in Austin, Texas, on Friday.", "place"),
+    ("Austin said the troops would stay.", "person"),
+    ("He sent a letter to Obama on Friday.", "person"),
+])
+def test_kb_surname_that_is_also_a_town(extract, text: str, kind: str) -> None:
+    word = "Obama" if "Obama" in text else "Austin"
+    document = extract(text, "2016-05-01")
+    entity = next(e for e in document.entities if any(text[s.start:s.end] == word for s in e.mentions))
+    assert entity.kind == kind

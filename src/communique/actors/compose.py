@@ -158,6 +158,22 @@ class Composer:
                 and self.tokens[i - 1].text not in {".", "!", "?", ":", '"', "“"}
                 and "\n" not in self.text[self.tokens[i - 1].end:prev.start])
 
+    def _reads_as_place(self, piece: Piece) -> bool:
+        """Whether a word that is both a known surname and a town reads as the town here: after
+        "in", "near", "at", before ", <state or region>", or tagged a place by the parse."""
+        label = self._label_at(piece.start, piece.end)
+        if label == "PERSON":
+            return False
+        i = piece.i - 1
+        if self._state_after_comma(piece) or (i >= 0 and self.tokens[i].norm in {"in", "near", "at"}):
+            return True  # not "to"/"from": "a letter to Obama" is the person
+        j = piece.j
+        if j + 1 < len(self.tokens) and self.tokens[j].text == ",":
+            nxt = self.reader.piece_starting(j + 1)
+            if nxt is not None and any(e.ref.kind == "region" for e in nxt.of_kind("place")):
+                return True  # "Austin, Texas"
+        return label in SPACY_PLACE_LABELS
+
     def _acronym_alias(self, piece: Piece) -> bool:
         """Whether an all-capital word matches only other names of towns ("IRNA"), not a town's
         own name as a dateline writes it ("ASTANA") nor one of our curated names."""
@@ -408,11 +424,13 @@ class Composer:
                     skip_until = max(skip_until, match.last_piece)
                     continue
             if "person" in kinds and not kinds & {"state", "demonym"}:
-                person = pick_person([e.ref for e in piece.of_kind("person")], self.date)
-                mention = self._known_person(piece, person)
-                if mention is not None:
-                    out.append(mention)
-                continue
+                places = kinds & {"place", "capital"}
+                if not (places and self._reads_as_place(piece)):  # "in Austin, Texas"
+                    person = pick_person([e.ref for e in piece.of_kind("person")], self.date)
+                    mention = self._known_person(piece, person)
+                    if mention is not None:
+                        out.append(mention)
+                    continue
             if "capital" in kinds:
                 mention = self._capital(piece)
                 if mention is not None:

@@ -5,7 +5,15 @@ its neighbours: a title starts a person (`persons.TitleReader`), a state word be
 generic body makes a national organisation ("the Kazakh MFA"), a capital is a place after
 "in"/"to"/"at" and the government otherwise ("Washington said"), a city is a place when
 the text or spaCy's tagger treats it as one. spaCy's PERSON names fill in people the
-lexicon does not know; its other labels are only used as hints, never trusted alone.
+lexicon does not know, and its ORG names with a national head word ("party", "coalition",
+"university") organisations, whose country the sentence gives (`context.fill_body_countries`);
+its other labels are only used as hints, never trusted alone.
+
+A known surname is only the known person when nothing written next to it says otherwise:
+given names the knowledge base does not give them ("Jill Biden", "Karen Bass"), a longer name
+the parse reads ("Anton Vaino"), a place noun ("King County") or a place reading ("in Austin,
+Texas") make it someone or something else. Mentions take the country of the state that held
+the territory on the article's date (`succession.state_on`: "Juba" in 2000 is Sudan's).
 """
 
 from __future__ import annotations

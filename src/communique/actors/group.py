@@ -2,7 +2,9 @@
 
 States, organisations and places group by what identifies them (ISO code, name, GeoNames id).
 People group in three passes: full names first; then a surname alone joins the person with
-that surname ("Zeya"); then an office alone ("the Under Secretary", "the President of
+that surname ("Zeya"): the knowledge base's holder when named in full, else the nearest
+earlier person of that surname named in full ("Karen Bass ... Bass", "Tom Sullivan ...
+Sullivan"), else the holder the date suggests; then an office alone ("the Under Secretary", "the President of
 Kazakhstan") joins the nearest earlier person holding it, else whoever the knowledge base
 says held it on the article's date.
 """

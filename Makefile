@@ -44,6 +44,7 @@ test: install browser
 eval: install
 	$(BIN)/communique eval --gold ../shared/seed/gold.json
 	$(BIN)/communique eval --gold ../shared/eval/dev-articles
+	$(BIN)/communique eval --gold eval/corpus-gold
 
 clean:
 	rm -rf $(VENV) .communique build dist src/*.egg-info

@@ -165,3 +165,17 @@ def test_known_surname_used_as_a_given_name_with_a_parse(extract, find_entity, n
 def test_known_surname_before_a_building_is_no_person(extract) -> None:
     document = extract("The guests stayed at Trump Tower.", "2025-05-01")
     assert not [e for e in document.entities if e.name == "Donald Trump"]
+
+
+def test_junior_is_another_person_unless_the_holder_is_one(extract, find_entity) -> None:
+    text = "Donald Trump Jr. spoke in Ohio. President Joseph R. Biden, Jr. and Ferdinand Marcos Jr. met."
+    document = extract(text, "2024-03-01")
+    assert find_entity(document, "person", "Donald Trump Jr.").sector is None
+    assert find_entity(document, "person", "Joe Biden").country == "USA"
+    assert find_entity(document, "person", "Ferdinand Marcos Jr.").country == "PHL"
+    assert not [e for e in document.entities if e.name == "Donald Trump"]
+
+
+def test_name_suffix_is_no_given_name(extract, find_entity, nlp) -> None:
+    document = extract("Biden Jr. thanked the volunteers.", "2023-03-01", nlp=nlp)
+    assert find_entity(document, "person", "Joe Biden")

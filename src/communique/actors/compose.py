@@ -24,7 +24,7 @@ from typing import Any
 from communique.actors.kb import Person, given_names_fit, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
-from communique.actors.mentions import LOCATIVE_WORDS, NOT_NAMES, Mention
+from communique.actors.mentions import LOCATIVE_WORDS, NAME_SUFFIXES, NOT_NAMES, Mention
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
 from communique.actors.persons import COUNTRY_KINDS, PLACE_NOUNS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, ascii_fold, rank_places
@@ -255,11 +255,30 @@ class Composer:
             other = self._other_with_surname(piece, person)
             if other is not None:
                 return other
+        junior = self._junior_after(piece)
+        names = (person.name, *person.aliases)
+        if junior and not any("jr" in n.lower().replace(".", " ").split() for n in names):
+            name = " ".join(self.text[piece.start:junior].split())  # "Donald Trump Jr." is the son
+            return Mention("person", piece.start, junior, self.text[piece.start:junior], name,
+                           key=f"name:{name.lower()}", extra={"other_than": person})
         title, sector = person.status_on(self.date)
         return Mention("person", piece.start, piece.end, piece.text, person.name,
                        country=person.country_on(self.date), sector=sector, title=None,
                        key=f"kb:{person.name}", ref=person, name_only=single,
                        extra={"kb_title": title})
+
+    def _junior_after(self, piece: Piece) -> int | None:
+        """The end of "Jr." / ", Jr." right after a name, if written."""
+        j = piece.j
+        if j < len(self.tokens) and self.tokens[j].text == "," and self.tokens[j].start == piece.end:
+            j += 1
+        if j < len(self.tokens) and self.tokens[j].norm.rstrip(".") == "jr" and self._same_line_gap(j):
+            end = self.tokens[j].end
+            dot = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+            if dot is not None and dot.text == "." and dot.start == end:
+                end = dot.end
+            return end
+        return None
 
     def _other_with_surname(self, piece: Piece, person: Person) -> Mention | None:
         """Someone else with a known person's surname: given names written next to the surname
@@ -324,7 +343,8 @@ class Composer:
             return False  # a one-word people or town name can be a given name ("Karen", "Florence")
         if not (token.is_cap and token.text[:1].isalpha()):
             return False
-        if token.norm in NOT_NAMES or token.norm in HONORIFICS or token.norm in self.lex.title_words:
+        if (token.norm in NOT_NAMES or token.norm in HONORIFICS or token.norm in self.lex.title_words
+                or token.norm.rstrip(".") in NAME_SUFFIXES):
             return False
         if self.spacy_doc is not None:
             span = self.spacy_doc.char_span(token.start, token.end, alignment_mode="expand")

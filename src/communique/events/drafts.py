@@ -209,7 +209,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     if status == "occurred" and drafts:
         drafts.extend(praised_acts(trigger, actors, ctx, mentions, lex))  # "thanked X for its aid to Y"
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \
-            _own_status(trigger.anchor, lex) == "planned" and drafts:
+            trigger.anchor.pos_ not in ("NOUN", "PROPN") and \
+            _own_status(trigger.anchor, lex) == "planned" and drafts:  # not "during X's planned visit"
         drafts.extend(announced_promises([d for d in drafts if len(event_countries(d.event)) >= 2], ctx))
     for draft in drafts:
         finish(draft, ctx, lex)

@@ -28,6 +28,7 @@ class TriggerSense:
     light: bool = False
     needs_object: bool = False
     needs_person_object: bool = False
+    person_nouns: tuple[str, ...] = ()  # objects that stand for people ("received the Ambassador of X")
     needs_state_object: bool = False
     needs_policy_object: bool = False
     needs_of: tuple[str, ...] = ()
@@ -49,6 +50,7 @@ class TriggerSense:
             host=bool(data.get("host")), light=bool(data.get("light")),
             needs_object=bool(data.get("needs_object")),
             needs_person_object=bool(data.get("needs_person_object")),
+            person_nouns=tuple(data.get("person_nouns") or ()),
             needs_state_object=bool(data.get("needs_state_object")),
             needs_policy_object=bool(data.get("needs_policy_object")),
             needs_of=tuple(data.get("needs_of") or ()),

@@ -40,6 +40,19 @@ def _span(token: Token) -> tuple[int, int]:
 def subject_of(anchor: Token) -> tuple[Token | None, bool]:
     """The subject of the clause at `anchor`; True when it was inherited from an object
     ('urged X to ...', 'invited X to visit')."""
+    if anchor.pos_ in ("NOUN", "PROPN"):  # a possessed visit: "the Prime Minister's visit to ..."
+        possessors = [c for c in anchor.children if c.dep_ == "poss"]
+        if not possessors:
+            return None, False
+        if possessors[0].pos_ == "PRON" and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+            # "thanked X for his visit": the one thanked; "X told Y about ... during his visit": X
+            verb = anchor.head.head
+            prep = anchor.head.lower_  # "embarked on his trip", "during her visit": the subject
+            deps = ("dobj", "dative") if prep == "for" else ("nsubj",)
+            named = [c for c in verb.children if c.dep_ in deps and c.pos_ == "PROPN"]
+            if named:
+                return named[0], False
+        return possessors[0], False
     token = anchor
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -242,12 +255,18 @@ def countries_of(mentions: list[ActorMention]) -> set[str]:
 PARTNER_PREPS = ("with", "between", "by", "among", "and")
 
 
+LEADING_VERBS = ("lead", "head")
+
+
 def _about_phrase(token: Token, keep_relative: bool = False) -> bool:
     """A phrase inside a participant phrase that says what it is about ('regarding X')."""
     if token.dep_ == "prep":
         return token.lower_ not in ("of", "from", "with", "and")
     if keep_relative and token.dep_ in ("relcl", "advcl"):
         return False  # "the law passed ..., which toughened the penalties in Kazakhstan"
+    if token.dep_ == "acl" and token.lemma_.lower() in LEADING_VERBS and \
+            any(c.dep_ == "agent" for c in token.children):
+        return False  # "a delegation led by X", "the mission headed by X": who it is
     return token.dep_ in ("acl", "relcl", "advcl") or token.lower_ in ("regarding", "concerning")
 
 
@@ -263,15 +282,21 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
     not what the meeting was about ('regarding Russia's attack on Ukraine')."""
     phrases: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
     preps = PARTNER_PREPS + ("to",) if trigger.host else PARTNER_PREPS  # "gave a welcome to X"
+    held: list[tuple[int, int]] = []  # a hosted object, whose title may run on past the parse
     for head in {trigger.anchor, trigger.token}:
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "attr", "agent") or \
                     (child.dep_ == "prep" and child.lower_ in preps):
                 phrases.append(phrase_core(child))
+                if trigger.host and child.dep_ == "dobj":
+                    held.append(phrases[-1][0])
             elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
                 phrases.append(phrase_core(child))  # "co-chaired by ...", a participle off the verb
     out = []
     for m in objects:
+        if any(start <= m.start < end < m.end for start, end in held):
+            out.append(m)  # "received the Ambassador of Japan [to Ukraine]" parsed with 'to' on the verb
+            continue
         for (start, end), cut in phrases:
             if start <= m.start and m.end <= end and not any(s <= m.start and m.end <= e for s, e in cut):
                 out.append(m)

@@ -213,13 +213,13 @@ def draft_is_light(event: Event) -> bool:
 
 
 def _latest_occasion(drafts: list[Draft]) -> Draft | None:
-    for draft in reversed(drafts):
-        if draft.event.type == "CONSULT" and draft.event.status == "occurred":
+    """The meeting later sentences talk about; not a visit named in passing ('during X's visit to Y')."""
+    meetings = [d for d in drafts
+                if d.event.type == "CONSULT" and d.trigger.anchor.pos_ not in ("NOUN", "PROPN")]
+    for draft in reversed(meetings):
+        if draft.event.status == "occurred":
             return draft
-    for draft in reversed(drafts):
-        if draft.event.type == "CONSULT":
-            return draft
-    return None
+    return meetings[-1] if meetings else None
 
 
 def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft], mentions: Mentions,

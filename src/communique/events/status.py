@@ -85,13 +85,23 @@ def demanded_conjunct(token: Token) -> bool:
 def event_status(anchor: Token, lex: Lexicon, *, is_agree_head: bool = False) -> str:
     """Status of the event stated at `anchor`, climbing through the verbs that govern it."""
     st = lex.status
+    noun = anchor.pos_ in ("NOUN", "PROPN")  # a named visit: "preparations for X's visit to Y"
+    modifiers = {c.lower_ for c in anchor.children if c.dep_ in ("amod", "compound")}
+    if noun and modifiers & st["future_modifiers"]:
+        return "planned"  # "discussed trade during X's planned visit to Y": the visit is ahead
     own = _own_status(anchor, lex)
     if own:
         return own
     token = anchor
     for _ in range(4):
+        if noun and token.i != anchor.i and token.pos_ == "NOUN" and \
+                token.lemma_.lower() in st["planned_nouns"]:
+            return "planned"
         if demanded_conjunct(token):
             return "hypothetical"
+        if noun and token.dep_ in ("attr", "nsubj") and token.head.i != token.i:
+            # "this will be her first visit to X", "his trip to X will help"
+            return _own_status(token.head, lex) or event_status(token.head, lex)
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             break
         head = token.head

@@ -88,7 +88,8 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     ):
         return None
     if sense.needs_person_object and not any(
-        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "GPE") for c in token.children
+        c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "NORP", "GPE")
+                              or c.lemma_.lower() in sense.person_nouns) for c in token.children
     ):
         return None
     type_ = sense.type
@@ -161,7 +162,20 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
     if head.pos_ in ("VERB", "AUX") and head_lemma in lex.consult_noun_verbs and token.dep_ != "nsubj":
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
+    if _possessed_trip(token, sense):
+        return Trigger(token, token, "CONSULT", "visit", sense)
     return None
+
+
+def _possessed_trip(token: Token, sense: TriggerSense) -> bool:
+    """'during the Prime Minister's visit to Astana', 'thanked X for his trip to Kyiv': a visit named
+    by its visitor (the possessor) and its destination, whatever verb it hangs from."""
+    if sense.mode != "visit" or token.dep_ == "nsubjpass":
+        return False
+    if not any(c.dep_ == "poss" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children)
 
 
 def _amount_of(token: Token) -> bool:

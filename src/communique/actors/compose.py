@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from communique.actors.kb import Person, given_names_fit, pick_person
+from communique.actors.kb import Person, given_names_fit, is_woman, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
 from communique.actors.mentions import LOCATIVE_WORDS, NAME_SUFFIXES, NOT_NAMES, Mention
@@ -32,6 +32,8 @@ from communique.actors.succession import state_on
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Honorifics that name a woman: "Mrs. Biden" is not President Biden.
+WOMEN_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "frau"})
 # Words before a surname that are no given name ("Mr Biden", "Sheikh Tamim").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "sir", "dame", "lord",
                         "lady", "madam", "madame", "mme", "herr", "frau", "sheikh", "sheik", "gen", "general",
@@ -217,7 +219,7 @@ class Composer:
         return Mention(kind, piece.start, piece.end, piece.text, org.name, country=org.country,
                        sector=org.sector, key=f"org:{org.name}", ref=org, members=org.members)
 
-    def _head(self, k: int, head: Organization) -> tuple[Mention | None, int]:
+    def _head(self, k: int, head: Organization, *, use_home: bool = True) -> tuple[Mention | None, int]:
         piece = self.pieces[k]
         state, start = self.reader.prefix_country(piece.i)
         before = self.reader.piece_at[piece.i - 1] if piece.i > 0 else None
@@ -232,7 +234,7 @@ class Composer:
                 entry = nxt.first(*COUNTRY_KINDS) if nxt is not None else None
                 if entry is not None and not nxt.first("org"):
                     state, end, last = entry.ref, nxt.end, k + 1
-        if (state is None and self.home in self.lex.states and piece.text[:1].isupper()
+        if (state is None and use_home and self.home in self.lex.states and piece.text[:1].isupper()
                 and piece.i > 0 and self.tokens[piece.i - 1].norm == "the"):
             state = self.lex.states[self.home]  # "the Government" in a release means the publisher's own
         if state is None or not head.makes_entity:
@@ -266,6 +268,30 @@ class Composer:
                        country=person.country_on(self.date), sector=sector, title=None,
                        key=f"kb:{person.name}", ref=person, name_only=single,
                        extra={"kb_title": title})
+
+    def _women_honorific_before(self, piece: Piece) -> int | None:
+        """The token of "Mrs." / "Ms." / "Madam" / "First Lady" right before a one-word surname."""
+        if piece.j - piece.i != 1:
+            return None
+        i = piece.i - 1
+        if i >= 0 and self.tokens[i].text == ".":
+            i -= 1
+        if i < 0 or "\n" in self.text[self.tokens[i].end:piece.start]:
+            return None
+        if self.tokens[i].norm in WOMEN_HONORIFICS:
+            return i
+        if i > 0 and self.tokens[i].norm == "lady" and self.tokens[i - 1].norm in {"first", "second"}:
+            return i - 1
+        return None
+
+    def _spouse(self, honorific: int, piece: Piece, holder: Person | None) -> Mention:
+        """A woman named by honorific and surname whom the knowledge base does not know: someone
+        of her own ("Mrs. Biden"), of the country of the holder of that surname (a spouse)."""
+        start = self.tokens[honorific].start
+        name = " ".join(self.text[start:piece.end].split())
+        country = holder.country_on(self.date) if holder is not None else None
+        return Mention("person", start, piece.end, self.text[start:piece.end], name, country=country,
+                       key=f"name:{name.lower()}", extra={"other_than": holder})
 
     def _junior_after(self, piece: Piece) -> int | None:
         """The end of "Jr." / ", Jr." right after a name, if written."""
@@ -433,6 +459,12 @@ class Composer:
                 continue
             org = piece.first("org")
             if org is not None:
+                if "head" in kinds:  # "the Russian Security Council" is no UN body
+                    mention, last = self._head(k, piece.first("head").ref, use_home=False)
+                    if mention is not None:
+                        out.append(mention)
+                        skip_until = max(skip_until, last)
+                        continue
                 out.append(self._named_org(piece, org.ref))
                 continue
             if "head" in kinds and not kinds & {"state", "demonym"}:
@@ -454,7 +486,15 @@ class Composer:
             if "person" in kinds and not kinds & {"state", "demonym"}:
                 places = kinds & {"place", "capital"}
                 if not (places and self._reads_as_place(piece)):  # "in Austin, Texas"
-                    person = pick_person([e.ref for e in piece.of_kind("person")], self.date)
+                    known = [e.ref for e in piece.of_kind("person")]
+                    honorific = self._women_honorific_before(piece)
+                    if honorific is not None:  # "Mrs. Biden" is no President Biden
+                        women = [p for p in known if is_woman(p)]
+                        if not women:
+                            out.append(self._spouse(honorific, piece, pick_person(known, self.date)))
+                            continue
+                        known = women
+                    person = pick_person(known, self.date)
                     mention = self._known_person(piece, person)
                     if mention is not None:
                         out.append(mention)
@@ -519,6 +559,10 @@ class Composer:
         covered = bytearray(len(self.text) + 1)  # characters already explained by the lexicon
         pieces = [p for k, p in enumerate(self.pieces)
                   if p.kinds() - {"person"} and k not in self.given_name_states]
+        # a town's name that made no mention is a surname when a given name comes first inside
+        # the parse's name ("Chris Murphy": Murphy is also a town in North Carolina)
+        pieces = [p for p in pieces if not (p.kinds() == {"place"} and any(
+            s < p.start and p.end <= e for s, e, _ in people))]
         for span in [*found, *pieces]:
             covered[span.start:span.end] = b"\x01" * (span.end - span.start)
         for start, end, _ in people:

@@ -40,17 +40,24 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else name.lower()
 
 
+# Between a name and an office in apposition ("Stephen Lovegrove, National Security Advisor to ...").
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
 def group_mentions(mentions: list[Mention], *, date: dt.date | None = None,
-                   home: str | None = None) -> list[Entity]:
-    """The entities of an article from its mentions (in text order)."""
+                   home: str | None = None, text: str | None = None) -> list[Entity]:
+    """The entities of an article from its mentions (in text order); with the `text`, an office
+    in apposition right after a name is that person's."""
     groups: dict[str, _Group] = {}
     order: list[str] = []
+    key_of: dict[int, str] = {}
 
     def add(key: str, mention: Mention) -> None:
         if key not in groups:
             groups[key] = _Group(mention.kind)
             order.append(key)
         groups[key].mentions.append(mention)
+        key_of[id(mention)] = key
 
     people = [m for m in mentions if m.kind == "person"]
     for mention in mentions:
@@ -67,10 +74,32 @@ def group_mentions(mentions: list[Mention], *, date: dt.date | None = None,
             add(key or f"person:{mention.key}", mention)
     for mention in people:
         if mention.title_only:
-            key = _office_key(mention, groups, date, home)
+            named = _apposed_name(mention, people, text) if text is not None else None
+            key = key_of.get(id(named)) if named is not None else None
+            key = key or _office_key(mention, groups, date, home)
             if key is not None:
                 add(key, mention)
     return _to_entities(groups, order, date)
+
+
+def _apposed_name(office: Mention, people: list[Mention], text: str) -> Mention | None:
+    """The named person an office stands in apposition to: "Stephen Lovegrove, National Security
+    Advisor to the Prime Minister of the United Kingdom, ..." (the name written with no office of
+    its own right before, the office followed by a comma, a full stop or the end of a line; not
+    "Sullivan, the President said")."""
+    before = [m for m in people if not m.title_only and m.end <= office.start]
+    if not before:
+        return None
+    named = max(before, key=lambda m: m.end)
+    gap = _APPOSITION_GAP.fullmatch(text, named.end, office.start)
+    if gap is None or "," not in gap.group() or named.title is not None:
+        return None
+    after = text[office.end:office.end + 1]
+    if after and after not in ",.;)\n":
+        return None
+    if office.country and named.country and office.country != named.country:
+        return None
+    return named
 
 
 def _surname_key(mention: Mention, groups: dict[str, _Group]) -> str | None:

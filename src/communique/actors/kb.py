@@ -259,3 +259,17 @@ def given_names_fit(person: Person, written: list[str]) -> bool:
         if len(word) == 1 and any(k[:1] == word for k in known):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _female_given_names() -> frozenset[str]:
+    return frozenset(read_yaml("given_names.yaml")["female"].split())
+
+
+def is_woman(person: Person) -> bool:
+    """Whether the knowledge base's person can be the woman "Mrs./Ms./Madam X" or "First Lady X"
+    names: a woman's given name (`data/actors/given_names.yaml`) or a spouse's office."""
+    if any(word in ("lady", "spouse") for o in person.offices for word in o.title.lower().split()):
+        return True
+    names = given_names(person) - frozenset(_name_words(person.surname or ""))
+    return bool(names & _female_given_names())

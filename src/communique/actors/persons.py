@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
+from communique.actors.datafiles import read_yaml
 from communique.actors.kb import Person, given_names_fit, holds_title, office_core, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
@@ -101,6 +103,12 @@ class TitleReader:
         org = piece.first("org")
         if org is not None:
             return (org.ref.country, piece.i) if bodies and org.ref.country else (None, i)
+        head = piece.first("head")
+        if head is not None and bodies and not piece.first(*COUNTRY_KINDS):
+            # a state's body before the office: "New Zealand Ministry of Foreign Affairs and Trade
+            # Secretary Chris Seed", "the Kazakh MFA spokesperson"
+            state, at = self.prefix_country(piece.i)
+            return (state, at) if state is not None else (None, i)
         entry = piece.first(*COUNTRY_KINDS)
         if entry is None:
             return None, i
@@ -328,7 +336,10 @@ class TitleReader:
                 country = candidate.iso3 if isinstance(candidate, State) else candidate
                 source = label
                 break
-        if country is None and self.home and is_domestic_title(title_text):
+        legislature = legislative_countries(piece.text)
+        if legislature is not None and self.home not in legislature:
+            pass  # "Senator X" in a Ukrainian release: no member of Ukraine's parliament
+        elif country is None and self.home and (is_domestic_title(title_text) or legislature):
             country, source = self.home, "home"
         if name_end > end:
             name = self.text[self.tokens[begin].start:self.tokens[name_end - 1].end]
@@ -365,6 +376,27 @@ def is_domestic_title(title: str) -> bool:
     "Assistant Secretary for Western Hemisphere Affairs" in a State Department release."""
     low = title.lower()
     return any(word in low for word in _DOMESTIC) and not any(word in low for word in _NOT_DOMESTIC)
+
+
+_LEGISLATIVE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "congresswoman": "congresswoman",
+                              "senators": "senator", "representatives": "representative",
+                              "congressmen": "congressman", "congresswomen": "congresswoman",
+                              "members of congress": "member of congress"}
+
+
+@lru_cache(maxsize=1)
+def _legislative_titles() -> dict[str, frozenset[str]]:
+    data = read_yaml("offices.yaml").get("legislative_titles") or {}
+    return {str(title).lower(): frozenset(countries) for title, countries in data.items()}
+
+
+def legislative_countries(title: str) -> frozenset[str] | None:
+    """For the title of a member of a legislature ("Senator", "Rep.", "Congresswoman",
+    "senators"), the states whose legislature has such members (`offices.yaml`
+    legislative_titles); None for any other title."""
+    core = " ".join(title.lower().replace(".", " ").split())
+    core = _LEGISLATIVE_ABBREVIATIONS.get(core, core)
+    return _legislative_titles().get(core)
 
 
 def is_glued(word: str) -> bool:

@@ -33,6 +33,7 @@ from communique.actors.context import fill_body_countries, fill_person_countries
 from communique.actors.group import group_mentions
 from communique.actors.lexicon import load_lexicon
 from communique.actors.matcher import find_pieces
+from communique.actors.private import fill_legislators, fill_private_people
 from communique.actors.publisher import home_country, publisher_named_in
 from communique.actors.tokens import tokenize
 from communique.document import Document, Entity
@@ -47,8 +48,13 @@ def extract_entities(document: Document) -> list[Entity]:
     home = home_country(document)
     composer = Composer(text, tokens, pieces, lex, date=document.date, spacy_doc=document.spacy_doc,
                         home=home)
-    entities = group_mentions(composer.mentions(), date=document.date, home=home)
-    fill_person_countries(entities, text, document.spacy_doc)
+    entities = group_mentions(composer.mentions(), date=document.date, home=home, text=text)
+    fill_private_people(entities, text)
+    fill_legislators(entities, text)
+    fill_person_countries(entities, text, document.spacy_doc, home)
+    for entity in entities:
+        entity.extra.pop("private", None)
+        entity.extra.pop("legislator", None)
     return fill_body_countries(entities, text, document.spacy_doc)
 
 

@@ -80,3 +80,44 @@ def test_visit_named_in_passing_does_not_become_the_occasion(extract) -> None:
 ])
 def test_possessed_visit_needs_a_visitor_and_destination_state(extract, text) -> None:
     assert not _meetings(extract(text, DATE))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Ukrainian delegation led by Minister of Economy Yulia Svyrydenko arrived in Berlin. "
+     "The delegation met with German Chancellor Olaf Scholz.", {"UKR", "DEU"}),
+    ("Director General Rakesh Asthana led the Indian delegation. "
+     "The delegation met with Secretary of State Antony Blinken.", {"IND", "USA"}),
+    ("A delegation of the US Senate arrived in Kyiv. "
+     "President Volodymyr Zelenskyy met with the delegation.", {"UKR", "USA"}),
+])
+def test_the_delegation_is_the_last_delegation_named(extract, countries, text, expected) -> None:
+    meetings = _meetings(extract(text, DATE))
+    assert len(meetings) == 1 and countries(meetings[0]) == expected
+
+
+def test_thanking_the_delegation_thanks_its_state(extract) -> None:
+    document = extract("President Volodymyr Zelenskyy met with the delegation of Qatar. "
+                       "The President thanked the delegation for the support.", DATE)
+    thanks = [e for e in document.events if e.type == "SUPPORT"]
+    assert len(thanks) == 1 and {r.country for r in thanks[0].recipients} == {"QAT"}
+
+
+def test_leading_a_delegation_abroad_is_a_visit(extract) -> None:
+    document = extract("Deputy Secretary of State Wendy Sherman led a delegation to Phnom Penh on Tuesday. "
+                       "The delegation met with Prime Minister Hun Sen.", DATE)
+    meetings = _meetings(document)
+    assert len(meetings) == 1 and meetings[0].mode == "visit"
+    assert {a.country for a in meetings[0].actors} == {"USA"}
+    assert {r.country for r in meetings[0].recipients} == {"KHM"}
+
+
+def test_the_delegations_are_still_both_sides(extract, countries) -> None:
+    document = extract("President Volodymyr Zelenskyy met with Polish President Andrzej Duda. "
+                       "The delegations discussed trade.", DATE)
+    meetings = _meetings(document)
+    assert len(meetings) == 1 and countries(meetings[0]) == {"UKR", "POL"}
+
+
+def test_a_bare_delegation_without_one_named_before_is_nobody(extract) -> None:
+    document = extract("The delegation met with German Chancellor Olaf Scholz.", DATE)
+    assert not _meetings(document)

@@ -30,6 +30,7 @@ class Discourse:
     last_person: ActorMention | None = None
     last_actors: list[ActorMention] = field(default_factory=list)
     home_country: str | None = None
+    delegation: ActorMention | None = None  # the last delegation whose state the text gave
 
 
 def _span(token: Token) -> tuple[int, int]:

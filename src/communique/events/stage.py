@@ -11,6 +11,7 @@ import re
 
 from communique.actors.publisher import home_country
 from communique.document import Document, Event, EventDate, Span
+from communique.events.delegations import delegation_mentions
 from communique.events.drafts import MATERIAL_TYPES, Draft, SentenceContext, build_drafts
 from communique.events.grouping import add_evidence, countries, merge_occasions, talks_about_occasion
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -47,6 +48,7 @@ class EventsStage:
             if evidence is None or document.is_boilerplate(evidence):
                 continue
             question = text[evidence.start:evidence.end].rstrip("\"”’' ").endswith("?")
+            delegation_mentions(sentence, mentions, discourse)
             triggers = [] if question or _speaker_label(sentence) else find_triggers(sentence, lex)
             stops = {t.anchor.i for t in triggers} | {t.token.i for t in triggers}
             in_sentence = [t for t in document.timexes if evidence.start <= t.start < evidence.end]

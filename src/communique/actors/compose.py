@@ -575,6 +575,8 @@ class Composer:
             if name.endswith(("’s", "'s")):
                 name, end = name[:-2], end - 2
             words = name.split()
+            if words and words[-1].lower() in DOCUMENT_NOUNS:
+                continue  # "the Abraham Accords" name a text
             if (not name or not name[:1].isupper() or all(w.lower() in self.lex.title_words for w in words)
                     or any(is_glued(w) for w in words) or len(set(words)) < len(words)):
                 continue

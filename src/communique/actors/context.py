@@ -86,6 +86,26 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
             person.country = near[0][2]
         elif titled and len(states) == 1:
             person.country = next(iter(states))
+        elif titled and not near:
+            # a paragraph that opens "In Laos, ..." is about that state: "He will meet with Foreign
+            # Minister Saleumxay Kommasith" later in it is Laos's
+            person.country = _paragraph_state(text, at, spans)
+
+
+_PARAGRAPH_OPENING = re.compile(r"\s*In (?:the )?$")
+
+
+def _paragraph_state(text: str, at: int, spans: list[tuple[int, int, int, str | None]]) -> str | None:
+    """The state a paragraph opens with ("In Laos, ...") when the paragraph names no other one
+    before `at`."""
+    start = text.rfind("\n", 0, at) + 1
+    inside = sorted((s, e, c) for s, e, _, c in spans if start <= s < at)
+    if not inside:
+        return None
+    first_start, first_end, country = inside[0]
+    if not (_PARAGRAPH_OPENING.fullmatch(text, start, first_start) and text[first_end:first_end + 1] == ","):
+        return None
+    return country
 
 
 def fill_body_countries(entities: list[Entity], text: str, spacy_doc: Any = None) -> list[Entity]:

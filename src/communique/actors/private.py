@@ -53,6 +53,8 @@ _ARTICLE_GAP = re.compile(
 # Lower-case plural titles before a list of members ("senators A, B and C").
 _MEMBERS = re.compile(r"\b(senators|representatives|congressmen|congresswomen|members of congress)\s+$",
                       re.I)
+_KIN = re.compile(r"\b(?:his|her|their) (?:brother|sister|wife|husband|son|daughter|father|mother|"
+                  r"cousin|nephew|niece|uncle|aunt|spouse|partner)\b[^.;:!?\n]*$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
@@ -82,6 +84,18 @@ def fill_private_people(entities: list[Entity], text: str) -> None:
         if before is not None and person.country is None and not person.title:
             person.sector = person.sector or OCCUPATIONS[before.group(1).lower()]
             person.extra["private"] = True
+    # "Kimbal Musk and his brother, SpaceX CEO Elon Musk": a relative of a private person whose
+    # nationality is written, named with the same surname, shares it
+    for start, _, person in people:
+        if person.country is not None or not person.extra.get("private") or " " not in person.name:
+            continue
+        if not _KIN.search(text, max(0, start - 60), start):
+            continue
+        surname = person.name.split()[-1]
+        kin = [p for _, _, p in people if p is not person and p.extra.get("private") and p.country
+               and p.name.split()[-1] == surname]
+        if kin:
+            person.country = kin[0].country
 
 
 def _named_after(people: list[tuple[int, int, Entity]], text: str, at: int) -> Entity | None:

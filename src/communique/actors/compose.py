@@ -32,6 +32,10 @@ from communique.actors.succession import state_on
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns that end a geographic name, never a person's ("Kapsel Cove", "Freedom Square").
+GEOGRAPHIC_NOUNS = frozenset({"cove", "cape", "peninsula", "beach", "gulf", "strait", "harbour", "harbor",
+                              "reservoir", "canyon", "square", "street", "avenue", "bay", "island", "islands",
+                              "river", "lake", "mountains", "valley", "olympic", "olympics", "games"})
 # Honorifics that name a woman: "Mrs. Biden" is not President Biden.
 WOMEN_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "frau"})
 # Words before a surname that are no given name ("Mr Biden", "Sheikh Tamim").
@@ -562,7 +566,7 @@ class Composer:
         # a town's name that made no mention is a surname when a given name comes first inside
         # the parse's name ("Chris Murphy": Murphy is also a town in North Carolina)
         pieces = [p for p in pieces if not (p.kinds() == {"place"} and any(
-            s < p.start and p.end <= e for s, e, _ in people))]
+            s < p.start and p.end <= e and not self._place_name(s, e) for s, e, _ in people))]
         for span in [*found, *pieces]:
             covered[span.start:span.end] = b"\x01" * (span.end - span.start)
         for start, end, _ in people:
@@ -574,15 +578,24 @@ class Composer:
             name = self.text[start:end].strip()
             if name.endswith(("’s", "'s")):
                 name, end = name[:-2], end - 2
+            first = name.split()[0].rstrip(".").lower() if " " in name else ""
+            if first in {"mr", "mrs", "ms", "dr", "miss"}:  # "Mr Babushkin" is the surname's person
+                cut = len(name) - len(name.split(None, 1)[1])
+                start, name = start + (self.text[start:end].find(name) + cut), name.split(None, 1)[1]
             words = name.split()
-            if words and words[-1].lower() in DOCUMENT_NOUNS:
-                continue  # "the Abraham Accords" name a text
+            if words and words[-1].lower() in DOCUMENT_NOUNS | GEOGRAPHIC_NOUNS:
+                continue  # "the Abraham Accords" name a text, "Kapsel Cove" a place
             if (not name or not name[:1].isupper() or all(w.lower() in self.lex.title_words for w in words)
                     or any(is_glued(w) for w in words) or len(set(words)) < len(words)):
                 continue
             out.append(Mention("person", start, end, name, name, key=f"name:{name.lower()}",
                                name_only=" " not in name, extra={"source": "spacy"}))
         return out
+
+    def _place_name(self, start: int, end: int) -> bool:
+        """Whether a span is a place's name written without its hyphen ("Nagorno Karabakh")."""
+        words = self.text[start:end].split()
+        return len(words) > 1 and any(e.kind == "place" for e in self.lex.lookup("-".join(words)))
 
     def _spacy_bodies(self, found: list[Mention]) -> list[Mention]:
         """Organisations spaCy tags ORG that no lexicon entry explains ("the Azadliq (Freedom)

@@ -50,12 +50,12 @@ def _is_state_code(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in NON_STATE_CODES
 
 
-def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = None,
-                          home: str | None = None) -> None:
+def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = None) -> None:
     """Give each person without a country the country its sentence names (nearest first for an
-    official; for a bare name only when the sentence names a single country that is not the
-    publisher's own), else, for an official, the one state the article names. Private people
-    and members of legislatures (`private.py`) are left as they are."""
+    official; for a bare name only when the sentence names a single country), else, for an
+    official, the one state the article names. Private people (an occupation but no nationality
+    written: "SpaceX CEO Elon Musk") and members of legislatures (`private.py`) are left as
+    they are."""
     people = [e for e in entities if e.kind == "person" and e.country is None and e.mentions
               and not e.extra.get("private") and not e.extra.get("legislator")]
     if not people:
@@ -78,12 +78,8 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
         lo, hi = next(((s, e) for s, e in sentences if s <= at < e), (at, at + 1))
         near = [(rank, abs(s - at), country) for s, _, rank, country in spans if lo <= s < hi]
         titled = bool(person.title or person.sector)
-        if near and titled:
-            person.country = min(near)[2]
-        elif near and len({c for _, _, c in near}) == 1 and near[0][2] != home:
-            # a bare name only where its sentence names one country, and not the publisher's own:
-            # "all Ukrainians thanked ... Elon Musk" in a Ukrainian release says nothing of his
-            person.country = near[0][2]
+        if near and (titled or len({c for _, _, c in near}) == 1):
+            person.country = min(near)[2]  # a bare name only where its sentence names one country
         elif titled and len(states) == 1:
             person.country = next(iter(states))
         elif titled and not near:

@@ -29,7 +29,8 @@ PLACE_NOUNS = frozenset({"county", "city", "province", "district", "island", "is
                          "river", "street", "avenue", "road", "square", "park", "bay", "mountain",
                          "mountains", "sea", "lake", "airport", "university", "college", "school", "hospital",
                          "palace", "hall", "center", "centre", "museum", "stadium", "station", "port",
-                         "tower", "building", "plaza", "hotel", "bridge"})
+                         "tower", "building", "plaza", "hotel", "bridge", "cove", "cape", "peninsula",
+                         "beach", "gulf", "strait", "harbour", "harbor", "reservoir", "canyon"})
 # Titles that are also surnames, read as the surname right after a given name ("Tom King").
 TITLE_SURNAMES = frozenset({"king", "major", "prince", "bishop", "marshal", "judge", "general", "sheriff",
                             "chancellor", "pope", "dean", "mayor", "consul", "senator"})
@@ -339,7 +340,8 @@ class TitleReader:
         legislature = legislative_countries(piece.text)
         if legislature is not None and self.home not in legislature:
             pass  # "Senator X" in a Ukrainian release: no member of Ukraine's parliament
-        elif country is None and self.home and (is_domestic_title(title_text) or legislature):
+        elif country is None and self.home and (is_domestic_title(title_text)
+                                                or (legislature is not None and name_end > end)):
             country, source = self.home, "home"
         if name_end > end:
             name = self.text[self.tokens[begin].start:self.tokens[name_end - 1].end]

@@ -51,8 +51,7 @@ _CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "when", "whe
 _ARTICLE_GAP = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:(?:well-known|prominent|famous|leading|former|young)\s+)?", re.I)
 # Lower-case plural titles before a list of members ("senators A, B and C").
-_MEMBERS = re.compile(r"\b(senators|representatives|congressmen|congresswomen|members of congress)\s+$",
-                      re.I)
+_MEMBERS = re.compile(r"\b((?i:senators|congressmen|congresswomen|members of congress)|Representatives)\s+$")
 _KIN = re.compile(r"\b(?:his|her|their) (?:brother|sister|wife|husband|son|daughter|father|mother|"
                   r"cousin|nephew|niece|uncle|aunt|spouse|partner)\b[^.;:!?\n]*$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -125,9 +124,11 @@ def _set(person: Entity, country: str, sector: str) -> None:
     person.extra["private"] = True
 
 
-def fill_legislators(entities: list[Entity], text: str) -> None:
+def fill_legislators(entities: list[Entity], text: str, home: str | None = None) -> None:
     """Members of a legislature: the country of the legislature the text names, or of the state
-    written before their title, among the states whose legislature has such members."""
+    written before their title, among the states whose legislature has such members; else the
+    publisher's, when its legislature has such members ("Thank you to Senators Rubio and Rick
+    Scott" in a White House release)."""
     bodies = [(m.start, e.country) for e in entities if e.kind == "organization" and e.sector == "LEG"
               and e.country for m in e.mentions]
     states = [(m.start, m.end, e.country) for e in entities if e.kind == "state" and e.country
@@ -143,6 +144,8 @@ def fill_legislators(entities: list[Entity], text: str) -> None:
         before = [c for s, e, c in states if e <= members.start() and
                   re.fullmatch(r"\s*", text[e:members.start()])]
         country = before[0] if before and before[0] in allowed else _nearest_body(bodies, start, allowed)
+        if country is None and home in allowed:
+            country = home
         listed = [person]
         last = end
         for nxt_start, nxt_end, nxt in people[k + 1:]:

@@ -20,7 +20,9 @@ text, else the publisher's own office holder (from the URL's domain, `data/actor
 News prose: a people or ethnic word ("Chechen rebels", "ethnic Albanians in Serbia", "Bosnian
 Serbs") is a state mention of the country the group acts in (`peoples.py`, `data/actors/peoples.yaml`);
 "pro-Russia" / "anti-Syria" do not make that state an actor; an official the text gives no
-country takes the one its sentence names (`context.py`).
+country takes the one its sentence names (`context.py`). A private person takes the nationality
+written with their occupation ("American businessman X": USA, BUS) and no country otherwise;
+members of a legislature the country of the legislature named (`private.py`).
 
 Everything is read from `data/actors/` once per process (`lexicon.load_lexicon`), so a document
 costs a dictionary scan of its tokens plus a few rules per match.
@@ -50,8 +52,8 @@ def extract_entities(document: Document) -> list[Entity]:
                         home=home)
     entities = group_mentions(composer.mentions(), date=document.date, home=home, text=text)
     fill_private_people(entities, text)
-    fill_legislators(entities, text)
-    fill_person_countries(entities, text, document.spacy_doc, home)
+    fill_legislators(entities, text, home)
+    fill_person_countries(entities, text, document.spacy_doc)
     for entity in entities:
         entity.extra.pop("private", None)
         entity.extra.pop("legislator", None)

@@ -121,3 +121,19 @@ def test_the_delegations_are_still_both_sides(extract, countries) -> None:
 def test_a_bare_delegation_without_one_named_before_is_nobody(extract) -> None:
     document = extract("The delegation met with German Chancellor Olaf Scholz.", DATE)
     assert not _meetings(document)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Vladimir Putin received letters of credence from the newly appointed ambassadors of "
+     "Germany and India.", {"RUS", "DEU", "IND"}),
+    ("President Volodymyr Zelenskyy received credentials from the Ambassador of Japan.", {"UKR", "JPN"}),
+])
+def test_receiving_credentials_is_meeting_the_envoys(extract, countries, text, expected) -> None:
+    meetings = _meetings(extract(text, DATE))
+    assert len(meetings) == 1 and countries(meetings[0]) == expected
+
+
+def test_receiving_a_letter_is_not_a_meeting(extract) -> None:
+    document = extract("President Volodymyr Zelenskyy received a letter from Prime Minister of Japan "
+                       "Fumio Kishida.", DATE)
+    assert not _meetings(document)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
 from communique.events.status import demanded_conjunct
-from communique.events.triggers import Trigger
+from communique.events.triggers import Trigger, credentials
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -283,6 +283,8 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
     not what the meeting was about ('regarding Russia's attack on Ukraine')."""
     phrases: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
     preps = PARTNER_PREPS + ("to",) if trigger.host else PARTNER_PREPS  # "gave a welcome to X"
+    if trigger.host and any(c.dep_ == "dobj" and credentials(c) for c in trigger.anchor.children):
+        preps += ("from",)  # "received credentials from the Ambassador of X": the envoy's state
     held: list[tuple[int, int]] = []  # a hosted object, whose title may run on past the parse
     for head in {trigger.anchor, trigger.token}:
         for child in head.children:

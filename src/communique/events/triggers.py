@@ -89,7 +89,8 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return None
     if sense.needs_person_object and not any(
         c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "NORP", "GPE")
-                              or c.lemma_.lower() in sense.person_nouns) for c in token.children
+                              or c.lemma_.lower() in sense.person_nouns or credentials(c))
+        for c in token.children
     ):
         return None
     type_ = sense.type
@@ -112,6 +113,14 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     if lemma == "welcome" and _welcomes_a_visitor(token):
         return Trigger(token, token, "CONSULT", "visit", sense, host=True)
     return Trigger(token, token, type_, sense.mode, sense, host=host)
+
+
+def credentials(token: Token) -> bool:
+    """'credentials', 'letters of credence': what an envoy presents to the head of state."""
+    lemma = token.lemma_.lower()
+    return lemma in ("credential", "credence") or (lemma == "letter" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "credence" for g in c.children)
+        for c in token.children))
 
 
 def _welcomes_a_visitor(token: Token) -> bool:

@@ -59,6 +59,8 @@ def test_bare_name_still_takes_a_foreign_single_country(extract, nlp) -> None:
     ("Congressman Adam Smithers met Ukrainian President Volodymyr Zelenskyy in Kyiv.", WH,
      {"Adam Smithers": "USA", "Volodymyr Zelenskyy": "UKR"}),
     # Ukraine's parliament has no senators: a Ukrainian release's senator is no Ukrainian
+    ("Senator Juan Ponce Enrile said in Manila that the talks would resume.", None,
+     {"Juan Ponce Enrile": "PHL"}),
     ("Zelenskyy met Senator Chris Murphy in Kyiv.", UA, {"Chris Murphy": None}),
     ("Zelenskyy met Senator Chris Murphy in Kyiv. He thanked the United States Congress.", UA,
      {"Chris Murphy": "USA"}),

@@ -54,10 +54,10 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
     """Give each person without a country the country its sentence names (nearest first for an
     official; for a bare name only when the sentence names a single country), else, for an
     official, the one state the article names. Private people (an occupation but no nationality
-    written: "SpaceX CEO Elon Musk") and members of legislatures (`private.py`) are left as
-    they are."""
+    written: "SpaceX CEO Elon Musk") are left as they are, members of legislatures (`private.py`)
+    take only a state whose legislature has such members."""
     people = [e for e in entities if e.kind == "person" and e.country is None and e.mentions
-              and not e.extra.get("private") and not e.extra.get("legislator")]
+              and not e.extra.get("private")]
     if not people:
         return
     spans = [(m.start, m.end, _rank(e.kind, text, m.start), e.country) for e in entities
@@ -78,14 +78,19 @@ def fill_person_countries(entities: list[Entity], text: str, spacy_doc: Any = No
         lo, hi = next(((s, e) for s, e in sentences if s <= at < e), (at, at + 1))
         near = [(rank, abs(s - at), country) for s, _, rank, country in spans if lo <= s < hi]
         titled = bool(person.title or person.sector)
+        allowed = person.extra.get("legislator")  # a member of a legislature: only states that have such
+        if allowed is not None:
+            near = [n for n in near if n[2] in allowed]
+        article = states if allowed is None else states & allowed
         if near and (titled or len({c for _, _, c in near}) == 1):
             person.country = min(near)[2]  # a bare name only where its sentence names one country
-        elif titled and len(states) == 1:
-            person.country = next(iter(states))
+        elif titled and len(article) == 1:
+            person.country = next(iter(article))
         elif titled and not near:
             # a paragraph that opens "In Laos, ..." is about that state: "He will meet with Foreign
             # Minister Saleumxay Kommasith" later in it is Laos's
-            person.country = _paragraph_state(text, at, spans)
+            country = _paragraph_state(text, at, spans)
+            person.country = country if allowed is None or country in allowed else None
 
 
 _PARAGRAPH_OPENING = re.compile(r"\s*In (?:the )?$")

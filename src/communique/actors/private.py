@@ -11,7 +11,8 @@ Members of a legislature ("Senator X", "Rep. Y", "senators A, B and C") take the
 legislature the text names ("a delegation of the US Congress"), or of a state written before
 the title ("US senators"), among the states whose legislature has such members
 (`offices.yaml` legislative_titles); never a foreign state merely named in their sentence
-(marked `legislator`, which `context.fill_person_countries` leaves alone).
+(marked `legislator` with those states, the only ones `context.fill_person_countries` may
+then give them: "Senator X said in Manila" is the Philippines', "in Kyiv" no one's).
 """
 
 from __future__ import annotations
@@ -162,12 +163,12 @@ def fill_legislators(entities: list[Entity], text: str, home: str | None = None)
                 member.title, member.sector = singular, "LEG"
                 if member.country is None:
                     member.country = country
-                member.extra["legislator"] = True
+                member.extra["legislator"] = allowed
     for person in (e for e in entities if e.kind == "person" and e.title and e.mentions):
         allowed = legislative_countries(person.title)
         if allowed is None:
             continue
-        person.extra["legislator"] = True
+        person.extra["legislator"] = allowed
         if person.country is None:
             person.country = _nearest_body(bodies, person.mentions[0].start, allowed)
 

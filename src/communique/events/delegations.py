@@ -20,7 +20,7 @@ def delegation_mentions(sentence: SpacySpan, mentions: Mentions, discourse: Disc
     """Record the state of each delegation the sentence names; give each bare 'the delegation' the
     state of the last one named (added to `mentions` as a mention of that state)."""
     for token in sentence:
-        if token.lemma_.lower() not in DELEGATION_NOUNS or token.tag_ != "NN":
+        if token.lower_ not in DELEGATION_NOUNS or token.tag_ != "NN":
             continue
         named = _named_state(token, mentions)
         if named is not None:

@@ -43,12 +43,14 @@ class EventsStage:
         discourse = Discourse(home_country=home_country(document) or _home_from_entities(document))
         drafts: list[Draft] = []
         text = document.text
+        delegations = "delegation" in text.lower()  # most releases name none: skip the word walk
         for sentence in doc.sents:
             evidence = _sentence_evidence(sentence, text)
             if evidence is None or document.is_boilerplate(evidence):
                 continue
             question = text[evidence.start:evidence.end].rstrip("\"”’' ").endswith("?")
-            delegation_mentions(sentence, mentions, discourse)
+            if delegations:
+                delegation_mentions(sentence, mentions, discourse)
             triggers = [] if question or _speaker_label(sentence) else find_triggers(sentence, lex)
             stops = {t.anchor.i for t in triggers} | {t.token.i for t in triggers}
             in_sentence = [t for t in document.timexes if evidence.start <= t.start < evidence.end]

@@ -24,7 +24,14 @@ from typing import Any
 from communique.actors.kb import Person, given_names_fit, is_woman, pick_person
 from communique.actors.lexicon import Lexicon, Organization, State
 from communique.actors.matcher import Piece
-from communique.actors.mentions import LOCATIVE_WORDS, NAME_SUFFIXES, NOT_NAMES, Mention
+from communique.actors.mentions import (
+    ACTS_ON_PLACES,
+    LOCATIVE_WORDS,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    PLACE_BEFORE_OF,
+    Mention,
+)
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
 from communique.actors.persons import COUNTRY_KINDS, PLACE_NOUNS, PersonMatch, TitleReader, is_glued
 from communique.actors.places import Place, ascii_fold, rank_places
@@ -99,10 +106,14 @@ class Composer:
         return None
 
     def _is_locative(self, piece: Piece) -> bool:
+        """Whether the words before a name make it a place: "in", "visited", "the city of", and
+        acts done to places ("shelled Kharkiv"), which keep a town spaCy reads as a person."""
         i = piece.i - 1
         if i >= 0 and self.tokens[i].norm == "the":
             i -= 1
-        return i >= 0 and self.tokens[i].norm in LOCATIVE_WORDS
+        if i >= 1 and self.tokens[i].norm == "of" and self.tokens[i - 1].norm in PLACE_BEFORE_OF:
+            return True  # "the city of Sumy", "the outskirts of Kharkiv"
+        return i >= 0 and self.tokens[i].norm in LOCATIVE_WORDS | ACTS_ON_PLACES
 
     def _next_is_name_word(self, piece: Piece) -> bool:
         """Whether a capitalised word continues the piece ("Washington Post", "Moscow State")."""

@@ -37,6 +37,14 @@ class Mention:
 LOCATIVE_WORDS = frozenset({"in", "to", "from", "at", "near", "outside", "into", "across", "via",
                             "inside", "towards", "toward", "around", "throughout", "visited",
                             "visit", "visiting", "visits", "toured", "arrived", "left", "reached"})
+# Nouns whose "of" phrase names a place ("the city of Sumy", "the outskirts of Kharkiv").
+PLACE_BEFORE_OF = frozenset({"city", "town", "village", "region", "port", "outskirts", "suburbs", "suburb",
+                             "province", "oblast", "district", "settlement", "residents", "center",
+                             "centre", "mayor"})
+# Verbs of acts done to places, whose object is a place even when the parser reads a person
+# ("Russian forces shelled Kharkiv"); not "attacked", which people are too.
+ACTS_ON_PLACES = frozenset({"shelled", "shelling", "bombed", "bombing", "bombarded", "besieged", "captured",
+                            "recaptured", "liberated", "evacuated", "encircled"})
 # Particles inside personal names ("Mohammed bin Salman", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "der", "van", "von", "da", "dos", "das",
                             "del", "della", "di", "du", "la", "le", "y", "ben", "abu", "bint", "den", "ter",

@@ -136,6 +136,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             date.value > ctx.doc_date.isoformat()[: len(date.value)]:
         status = "planned"
     recipients: list[ActorMention] = []
+    separate: list[list[ActorMention]] = []
     mode = trigger.mode
     places = places_for(trigger, ctx)
     if trigger.sense.from_giver:
@@ -154,6 +155,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         elif mode == "visit" and places:
             recipients = partners  # hosts named as people; the destinations add theirs below
         else:
+            separate = _separate_calls(trigger, actors, partners)
             actors = prefer_people(unique(actors + partners))
     elif trigger.type == "ENACT":
         actors = enact_actors(trigger, actors, objects, mentions)
@@ -190,7 +192,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 others = [m for m in discourse.group if m.country not in actor_countries]
                 recipients = unique_countries(others)
     drafts: list[Draft] = []
-    if trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and \
+    if separate:
+        drafts = [Draft(make_event(trigger, status, pair, [], date, None, ctx, mode), ctx.evidence, trigger, pair)
+                  for pair in separate]
+    elif trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and \
             not (recipients and len(places) == 1):
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
     else:
@@ -215,6 +220,24 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+SEPARATE_CALL_NOUNS = ("conversation", "call")
+
+
+def _separate_calls(trigger: Trigger, actors: list[ActorMention],
+                    partners: list[ActorMention]) -> list[list[ActorMention]]:
+    """'had telephone conversations with the President of A, the President of B and ...': calls in
+    the plural with several partners are one call each (a single 'conversation with A and B' is
+    one call of three)."""
+    token = trigger.token
+    if trigger.mode != "phone" or token.tag_ != "NNS" or token.lemma_.lower() not in SEPARATE_CALL_NOUNS:
+        return []
+    own = countries_of(actors)
+    others = unique_countries([p for p in prefer_people(partners) if p.country and p.country not in own])
+    if not own or len(others) < 2:
+        return []
+    return [prefer_people(unique(actors)) + [p] for p in others]
 
 
 def _possessors(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:

@@ -207,6 +207,30 @@ def _noun_mode(token: Token, sense: TriggerSense) -> str | None:
     return sense.mode
 
 
+WITH_VERBS = frozenset({"meet", "speak", "talk", "confer", "consult"})
+
+
+def repair_with_phrases(sentence: SpacySpan) -> None:
+    """'X spoke today with Y to discuss ...': the small model often reads 'with' as the mark of the
+    purpose clause and Y as its subject. Hang 'with Y' back on the verb of talking."""
+    for token in sentence:
+        clause = token.head
+        if token.lower_ != "with" or token.dep_ != "mark" or clause.dep_ not in ("advcl", "xcomp", "ccomp"):
+            continue
+        verb = clause.head
+        if verb.lemma_.lower() not in WITH_VERBS or verb.i > token.i:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            continue
+        partner = next((c for c in clause.children if c.dep_ == "nsubj" and token.i < c.i < clause.i), None)
+        if partner is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        token.head = verb
+        token.dep_ = "prep"
+        partner.head = token
+        partner.dep_ = "pobj"
+
+
 def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
     """Typed triggers of one sentence, in text order, one per anchor and type."""
     found: list[Trigger] = []

@@ -193,8 +193,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 recipients = unique_countries(others)
     drafts: list[Draft] = []
     if separate:
-        drafts = [Draft(make_event(trigger, status, pair, [], date, None, ctx, mode), ctx.evidence, trigger, pair)
-                  for pair in separate]
+        drafts = [Draft(make_event(trigger, status, pair, [], date, None, ctx, mode), ctx.evidence,
+                        trigger, pair) for pair in separate]
     elif trigger.type == "CONSULT" and mode == "visit" and not trigger.host and places and \
             not (recipients and len(places) == 1):
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)

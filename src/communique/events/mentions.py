@@ -89,7 +89,8 @@ def _from_entities(document: Document, entities: list[Entity]) -> Mentions:
 
 
 MEMBERS_AFTER = re.compile(r"\s*(?:[’']s\s+)?member\s+(?:states|countries|nations)\b", re.IGNORECASE)
-HEADS_BEFORE = re.compile(r"\b(?:heads|leaders)\s+(?:of\s+)?(?:state\s+)?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+HEADS_BEFORE = re.compile(r"\b(?:heads|leaders)\s+(?:of\s+)?(?:state\s+)?(?:of\s+)?(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 def _members_of(text: str, start: int, end: int, kind: str) -> bool:

@@ -31,3 +31,30 @@ def test_one_conversation_with_two_leaders_stays_one_call(extract, countries) ->
         "President Vladimir Putin.", "2022-03-04")
     calls = [e for e in document.events if e.type == "CONSULT"]
     assert len(calls) == 1 and countries(calls[0]) == {"FRA", "DEU", "RUS"}
+
+
+def test_released_plan_is_enacted_not_a_release(extract) -> None:
+    document = extract("Today, the White House released our Climate Adaptation Plan to carry out the order.",
+                       "2022-04-14")
+    assert [e.type for e in document.events] == ["ENACT"]
+    assert {p.country for p in document.events[0].actors} == {"USA"}
+
+
+def test_released_report_is_no_event_but_released_prisoners_are(extract, countries) -> None:
+    document = extract("The Department of State released its annual report on religious freedom today.",
+                       "2022-04-14")
+    assert document.events == []
+    document = extract("Russia released two American prisoners on Monday.", "2022-04-14")
+    assert [(e.type, countries(e)) for e in document.events] == [("RETREAT", {"RUS", "USA"})]
+
+
+def test_released_joint_statement_is_endorsed_by_its_parties(extract, countries) -> None:
+    document = extract("The governments of the United States and Germany released the following joint "
+                       "statement.", "2024-07-10")
+    assert [(e.type, countries(e)) for e in document.events] == [("SUPPORT", {"USA", "DEU"})]
+
+
+def test_vacancy_in_a_nominations_list_is_no_resignation(extract) -> None:
+    document = extract("Jane Roe, of Ohio, to be an Assistant Secretary of State, vice John Doe, resigned.",
+                       "2022-04-14")
+    assert document.events == []

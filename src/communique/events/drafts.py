@@ -69,7 +69,7 @@ NON_AGENT_TYPES = ("AID", "COOPERATE", "SUPPORT", "AGREE", "CONCEDE")
 
 
 # verbs by which parties issue a joint statement ("adopted a joint declaration", "stated the following")
-STATEMENT_VERBS = ("adopt", "issue", "state", "declare")
+STATEMENT_VERBS = ("adopt", "issue", "state", "declare", "release")
 
 
 REFUSABLE_TYPES = ("SUPPORT", "AID", "COOPERATE", "AGREE", "CONCEDE", "RETREAT")

@@ -77,8 +77,10 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return None
     if sense.objects and not any(o.lemma_.lower() in sense.objects for o in _objects(token)):
         return None
-    if sense.not_objects and any(c.dep_ == "dobj" and c.lemma_.lower() in sense.not_objects
-                                 for c in token.children):
+    if sense.not_objects and any(o.dep_ != "nsubj" and o.lemma_.lower() in sense.not_objects
+                                 for o in _objects(token)):
+        return None
+    if _vacancy_note(token):
         return None
     if sense.needs_object and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass")
                                       for c in token.children):
@@ -98,8 +100,8 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         objects = _object_lemmas(token)
         if lemma in ("sign", "ratify") and objects & lex.international_instruments:
             type_ = "SUPPORT"  # a treaty, memorandum or joint statement between parties
-        elif lemma in ("adopt", "issue") and objects & lex.international_instruments and (
-                lemma == "adopt" or "joint" in objects):
+        elif lemma in ("adopt", "issue", "release") and objects & lex.international_instruments and (
+                lemma == "adopt" or "joint" in objects or (lemma == "release" and "following" in objects)):
             type_ = "SUPPORT"  # "adopted a joint declaration", "issued a joint statement"
         elif objects & lex.policy_nouns and lemma != "issue":
             type_ = "ENACT"
@@ -121,6 +123,15 @@ def credentials(token: Token) -> bool:
     return lemma in ("credential", "credence") or (lemma == "letter" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "credence" for g in c.children)
         for c in token.children))
+
+
+def _vacancy_note(token: Token) -> bool:
+    """'to be Ambassador ..., vice Jane Doe, resigned': a nominations list names whose seat is
+    filled, not an act."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != ",":
+        return False
+    return any(t.lower_ == "vice" for t in doc[max(0, token.i - 7):token.i - 1])
 
 
 def _welcomes_a_visitor(token: Token) -> bool:

@@ -58,3 +58,22 @@ def test_vacancy_in_a_nominations_list_is_no_resignation(extract) -> None:
     document = extract("Jane Roe, of Ohio, to be an Assistant Secretary of State, vice John Doe, resigned.",
                        "2022-04-14")
     assert document.events == []
+
+
+def test_meeting_after_a_fronted_phrase_keeps_its_subject(extract, countries) -> None:
+    # the parser makes the subject an apposition of the opening phrase's last noun
+    document = extract(
+        "As part of his visit to the climate conference in Glasgow, President of Ukraine Volodymyr "
+        "Zelenskyy met with Prime Minister of Canada Justin Trudeau.", "2021-11-01")
+    meetings = [e for e in document.events if e.type == "CONSULT"]
+    assert len(meetings) == 1 and countries(meetings[0]) == {"UKR", "CAN"}
+
+
+def test_noted_support_of_another_state_is_that_states_support(extract, countries) -> None:
+    document = extract(
+        "President Volodymyr Zelenskyy met with Prime Minister of Canada Justin Trudeau. The President "
+        "noted Canada's continued support for Ukraine's sovereignty.", "2021-11-01")
+    support = [e for e in document.events if e.type == "SUPPORT"]
+    assert len(support) == 1
+    assert {p.country for p in support[0].actors} == {"CAN"}
+    assert {p.country for p in support[0].recipients} == {"UKR"}

@@ -161,6 +161,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors = enact_actors(trigger, actors, objects, mentions)
     else:
         actor_countries = countries_of(actors)
+        owners = _other_owners(trigger, objects, actor_countries)
         objects = _possessors(trigger, objects) if trigger.sense.possessor_target else \
             directed_targets(trigger, objects)
         if trigger.type in MATERIAL_TYPES:
@@ -178,6 +179,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               and o.sector not in sectors]  # the opposition against the government
         if trigger.sense.possessor_target and not recipients:
             return []  # "noted the contribution to ...": praise of nobody named
+        if owners:  # "noted Canada's continued support for Ukraine": Canada's support, reported
+            actors = owners
+            recipients = [o for o in objects if o.country not in countries_of(owners)]
+            actor_countries = countries_of(owners)
         scope = trigger.anchor.subtree if trigger.sense.light else trigger.token.subtree
         if not recipients and trigger.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
             recipients = _places_as_targets(trigger, mentions, actor_countries)  # "attacks from Gaza"
@@ -220,6 +225,19 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
+
+
+def _other_owners(trigger: Trigger, objects: list[ActorMention], own: set[str]) -> list[ActorMention]:
+    """The named possessor of a stance noun under a statement verb ('noted Canada's support'),
+    when it is another party than the speaker: the stance is the possessor's."""
+    if trigger.type != "SUPPORT" or not trigger.sense.light or trigger.token.lemma_.lower() != "support":
+        return []
+    if trigger.token.head.i != trigger.anchor.i:
+        return []  # "expressed hope for X's support", "noted the importance of X's support": asked or praised
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.token.children
+             if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]
+    return owners if owners and not countries_of(owners) & own else []
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

@@ -20,7 +20,7 @@ from communique.events.participants import Discourse
 from communique.events.promises import confirmed_arrangements
 from communique.events.records import discussion_topics
 from communique.events.series import find_series
-from communique.events.triggers import find_triggers, repair_with_phrases
+from communique.events.triggers import find_triggers, repair_fronted_subject, repair_with_phrases
 from communique.events.when_where import attach_places, attach_timexes
 
 
@@ -49,6 +49,7 @@ class EventsStage:
             if evidence is None or document.is_boilerplate(evidence):
                 continue
             repair_with_phrases(sentence)
+            repair_fronted_subject(sentence)
             question = text[evidence.start:evidence.end].rstrip("\"”’' ").endswith("?")
             if delegations:
                 delegation_mentions(sentence, mentions, discourse)

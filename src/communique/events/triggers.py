@@ -242,6 +242,27 @@ def repair_with_phrases(sentence: SpacySpan) -> None:
         partner.dep_ = "pobj"
 
 
+def repair_fronted_subject(sentence: SpacySpan) -> None:
+    """'As part of his visit to X, President Y met with Z': the small model hangs the subject on the
+    opening phrase (an apposition of its last noun). The phrase between the last comma and a main
+    verb without a subject is that verb's subject."""
+    root = sentence.root
+    if root.pos_ != "VERB" or root.i - sentence.start < 4 or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        return
+    commas = [t.i for t in sentence if t.text == "," and t.i < root.i - 1]
+    if not commas:
+        return
+    phrase = sentence.doc[commas[-1] + 1:root.i]
+    heads = [t for t in phrase if not (phrase.start <= t.head.i < phrase.end)]
+    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN") or heads[0].dep_ not in ("appos", "conj"):
+        return
+    if not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in phrase):
+        return
+    heads[0].head = root
+    heads[0].dep_ = "nsubj"
+
+
 def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
     """Typed triggers of one sentence, in text order, one per anchor and type."""
     found: list[Trigger] = []

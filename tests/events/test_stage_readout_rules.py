@@ -77,3 +77,12 @@ def test_noted_support_of_another_state_is_that_states_support(extract, countrie
     assert len(support) == 1
     assert {p.country for p in support[0].actors} == {"CAN"}
     assert {p.country for p in support[0].recipients} == {"UKR"}
+
+
+def test_summit_a_discussed_trip_is_for_is_planned(extract) -> None:
+    document = extract(
+        "National Security Advisor Jake Sullivan met in Washington with Foreign Secretary James Cleverly "
+        "of the United Kingdom. They discussed President Biden's July trip to Lithuania to attend "
+        "the NATO Summit.", "2023-06-01")
+    summits = [e for e in document.events if e.type == "CONSULT" and e.mode == "multilateral"]
+    assert summits and all(e.status == "planned" for e in summits)

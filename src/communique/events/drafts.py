@@ -131,6 +131,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         return accusation(trigger, claim, ctx, mentions, discourse, lex)
     if promise is not None and status == "occurred":
         status = "planned"
+    if status == "occurred" and trigger.type == "CONSULT" and _discussed_purpose(trigger.anchor):
+        status = "planned"
     date = date_for(trigger, ctx)
     if date and status == "occurred" and trigger.type == "CONSULT" and \
             date.value > ctx.doc_date.isoformat()[: len(date.value)]:
@@ -238,6 +240,17 @@ def _other_owners(trigger: Trigger, objects: list[ActorMention], own: set[str]) 
              if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owners = [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]
     return owners if owners and not countries_of(owners) & own else []
+
+
+def _discussed_purpose(anchor: Token) -> bool:
+    """'discussed the President's trip to X to attend the summit and meet with Y': the meetings a
+    discussed trip is for are still ahead."""
+    token = anchor
+    if token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive and token.dep_ in ("advcl", "acl", "xcomp") and \
+        token.head.lemma_.lower() == "discuss"
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

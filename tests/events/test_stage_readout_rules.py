@@ -86,3 +86,17 @@ def test_summit_a_discussed_trip_is_for_is_planned(extract) -> None:
         "the NATO Summit.", "2023-06-01")
     summits = [e for e in document.events if e.type == "CONSULT" and e.mode == "multilateral"]
     assert summits and all(e.status == "planned" for e in summits)
+
+
+def test_recalled_meeting_that_took_place_is_its_own_occasion(extract, countries) -> None:
+    document = extract(
+        "Foreign Minister Dmytro Kuleba had a telephone conversation with Foreign Minister Annalena "
+        "Baerbock of Germany. Dmytro Kuleba informed about the results of the 24th Ukraine-EU Summit, "
+        "which took place in Kyiv on February 3. The ministers agreed to continue working on sanctions.",
+        "2023-02-10")
+    meetings = [e for e in document.events if e.type == "CONSULT"]
+    assert sorted(sorted(countries(e)) for e in meetings) == [["DEU", "UKR"], ["EUR", "UKR"]]
+    summit = next(e for e in meetings if "EUR" in countries(e))
+    assert summit.status == "occurred" and summit.date is not None and summit.date.value == "2023-02-03"
+    agree = [e for e in document.events if e.type == "AGREE"]
+    assert all(countries(e) == {"DEU", "UKR"} for e in agree)  # the call's parties, not the summit's

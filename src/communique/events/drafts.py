@@ -218,6 +218,9 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                 c.dep_ == "xcomp" for c in trigger.token.children):
             event.extra["pledge"] = True  # "promised to hold elections": a commitment of its own
         drafts = [Draft(event, ctx.evidence, trigger, actors)]
+    if trigger.recalled:
+        for draft in drafts:
+            draft.event.extra["recalled"] = True  # its own occasion, not the call that recalls it
     if status == "occurred" and drafts:
         drafts.extend(praised_acts(trigger, actors, ctx, mentions, lex))  # "thanked X for its aid to Y"
     if promise is None and trigger.type in COOPERATIVE_TYPES and status == "planned" and \

@@ -19,6 +19,8 @@ def countries(event: Event) -> set[str]:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
+    if (a.extra.get("recalled") or b.extra.get("recalled")) and a.mode != b.mode:
+        return False  # "the meeting ..., which took place in Glasgow", recalled during a call
     ca, cb = countries(a), countries(b)
     if not cb <= ca:  # a later mention may name fewer participants, never new ones
         return False

@@ -295,6 +295,10 @@ def consult_partners(trigger: Trigger, objects: list[ActorMention]) -> list[Acto
                     held.append(phrases[-1][0])
             elif child.dep_ == "advcl" and any(g.dep_ == "agent" for g in child.children):
                 phrases.append(phrase_core(child))  # "co-chaired by ...", a participle off the verb
+            elif trigger.recalled and head.i == trigger.token.i and (
+                    child.dep_ in ("compound", "nmod", "amod", "poss") or
+                    (child.dep_ == "prep" and child.lower_ == "of")):
+                phrases.append(phrase_core(child))  # "the Ukraine-EU Summit", "the meeting of X with Y"
     out = []
     for m in objects:
         if any(start <= m.start < end < m.end for start, end in held):

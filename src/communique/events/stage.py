@@ -89,6 +89,7 @@ class EventsStage:
             event.extra.pop("intent", None)
             event.extra.pop("agentless", None)
             event.extra.pop("pledge", None)
+            event.extra.pop("recalled", None)
             event.evidence.sort(key=lambda s: s.start)
         return events
 
@@ -219,9 +220,11 @@ def draft_is_light(event: Event) -> bool:
 
 
 def _latest_occasion(drafts: list[Draft]) -> Draft | None:
-    """The meeting later sentences talk about; not a visit named in passing ('during X's visit to Y')."""
+    """The meeting later sentences talk about; not a visit named in passing ('during X's visit to Y')
+    nor a meeting the article recalls ('the summit, which took place in Kyiv')."""
     meetings = [d for d in drafts
-                if d.event.type == "CONSULT" and d.trigger.anchor.pos_ not in ("NOUN", "PROPN")]
+                if d.event.type == "CONSULT" and d.trigger.anchor.pos_ not in ("NOUN", "PROPN")
+                and not d.event.extra.get("recalled")]
     for draft in reversed(meetings):
         if draft.event.status == "occurred":
             return draft

@@ -32,6 +32,7 @@ class Trigger:
     host: bool = False  # the subject hosts; the visitor is the object
     demand_of: Token | None = None  # the clause whose subject is asked to act (reported demands)
     charge: bool = False  # "X's act is a violation of international law": the speaker accuses X
+    recalled: bool = False  # "the summit, which took place in Kyiv": a meeting named with its own clause
 
     @property
     def lemma(self) -> str:
@@ -184,6 +185,27 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return Trigger(token, head, "CONSULT", _noun_mode(token, sense), sense)
     if _possessed_trip(token, sense):
         return Trigger(token, token, "CONSULT", "visit", sense)
+    clause = _took_place(token)
+    if clause is not None:
+        return Trigger(token, clause, "CONSULT", _noun_mode(token, sense), sense, recalled=True)
+    return None
+
+
+def _took_place(noun: Token) -> Token | None:
+    """'the meeting of X with Y, which took place in Glasgow', 'the summit, which was held on ...':
+    a meeting recalled with a clause of its own (the parser may hang the clause on the last noun
+    of the phrase)."""
+    for t in noun.subtree:
+        if t.dep_ != "relcl" or t.head.i < noun.i:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children):
+            continue
+        lemma = t.lemma_.lower()
+        if (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in t.children)) or \
+                (lemma == "hold" and any(c.dep_ == "auxpass" for c in t.children)):
+            between = [x for x in noun.doc[noun.i + 1:t.i] if x.pos_ == "NOUN" and x.is_lower and
+                       x.lemma_.lower() not in ("meeting", "talk", "summit", "visit")]
+            return None if len(between) > 3 else t
     return None
 
 

@@ -100,3 +100,18 @@ def test_recalled_meeting_that_took_place_is_its_own_occasion(extract, countries
     assert summit.status == "occurred" and summit.date is not None and summit.date.value == "2023-02-03"
     agree = [e for e in document.events if e.type == "AGREE"]
     assert all(countries(e) == {"DEU", "UKR"} for e in agree)  # the call's parties, not the summit's
+
+
+def test_addressing_a_summit_abroad_is_taking_part_in_it(extract, countries) -> None:
+    document = extract(
+        "The President of Russia addressed the participants of the Climate Ambition Summit held in "
+        "Glasgow, UK. Russia supports the draft joint declaration on forests.", "2021-11-02")
+    summit = [e for e in document.events if e.type == "CONSULT"]
+    assert len(summit) == 1 and summit[0].mode == "multilateral" and countries(summit[0]) == {"RUS", "GBR"}
+    endorsed = [e for e in document.events if e.type == "SUPPORT"]
+    assert [countries(e) for e in endorsed] == [{"RUS"}]
+
+
+def test_addressing_the_nation_is_no_meeting(extract) -> None:
+    document = extract("President Volodymyr Zelenskyy addressed the nation on Monday evening.", "2022-03-02")
+    assert [e for e in document.events if e.type == "CONSULT"] == []

@@ -156,6 +156,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             recipients = unique(resolve_subject(subject_of(promise.anchor)[0], mentions, discourse, lex))
         elif mode == "visit" and places:
             recipients = partners  # hosts named as people; the destinations add theirs below
+        elif not partners and trigger.token.lemma_.lower() == "address":
+            recipients = _gathering_hosts(trigger, mentions, countries_of(actors))
         else:
             separate = _separate_calls(trigger, actors, partners)
             actors = prefer_people(unique(actors + partners))
@@ -254,6 +256,19 @@ def _discussed_purpose(anchor: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return infinitive and token.dep_ in ("advcl", "acl", "xcomp") and \
         token.head.lemma_.lower() == "discuss"
+
+
+def _gathering_hosts(trigger: Trigger, mentions: Mentions, own: set[str]) -> list[ActorMention]:
+    """'addressed the participants of the summit ... in Glasgow, UK': the state where the gathering
+    is held hosts it."""
+    for obj in trigger.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        hosts = [ActorMention(p.start, p.end, p.text, p.country, None, p.entity, "state")
+                 for p in mentions.places_in(start, end) if p.country and p.country not in own]
+        return unique_countries(hosts)[:1]
+    return []
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

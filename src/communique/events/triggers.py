@@ -113,6 +113,10 @@ def _verb_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
     ):
         return None
     host = sense.host
+    if lemma in ENDORSING_VERBS and _object_lemmas(token) & lex.international_instruments and \
+            not sense.light and type_ == "SUPPORT":
+        endorsed = TriggerSense(type="SUPPORT", light=True)  # "supports the draft joint declaration"
+        return Trigger(token, token, "SUPPORT", None, endorsed)
     if lemma == "welcome" and _welcomes_a_visitor(token):
         return Trigger(token, token, "CONSULT", "visit", sense, host=True)
     return Trigger(token, token, type_, sense.mode, sense, host=host)
@@ -124,6 +128,10 @@ def credentials(token: Token) -> bool:
     return lemma in ("credential", "credence") or (lemma == "letter" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "credence" for g in c.children)
         for c in token.children))
+
+
+# endorsing an agreement or declaration is SUPPORT of it, with or without a party named
+ENDORSING_VERBS = frozenset({"support", "endorse", "back"})
 
 
 def _vacancy_note(token: Token) -> bool:

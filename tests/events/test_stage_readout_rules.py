@@ -115,3 +115,22 @@ def test_addressing_a_summit_abroad_is_taking_part_in_it(extract, countries) -> 
 def test_addressing_the_nation_is_no_meeting(extract) -> None:
     document = extract("President Volodymyr Zelenskyy addressed the nation on Monday evening.", "2022-03-02")
     assert [e for e in document.events if e.type == "CONSULT"] == []
+
+
+def test_the_parties_of_an_agreement_without_a_meeting_carry_on(extract, countries) -> None:
+    document = extract(
+        "Representatives of the United States, Kazakhstan and Uzbekistan agreed to establish a new "
+        "regional platform. The parties intend to cooperate to expand trade. The parties agreed to "
+        "meet in the coming months.", "2021-07-16")
+    three = {"USA", "KAZ", "UZB"}
+    assert ("COOPERATE", "planned") in {(e.type, e.status) for e in document.events if countries(e) == three}
+    assert ("CONSULT", "planned") in {(e.type, e.status) for e in document.events if countries(e) == three}
+
+
+def test_a_state_named_in_a_border_is_no_partner_of_joint_work(extract, countries) -> None:
+    document = extract(
+        "Vladimir Putin had a telephone conversation with President of Tajikistan Emomali Rahmon. "
+        "Russia and Tajikistan would continue to cooperate to ensure security on the "
+        "Tajikistan-Afghanistan border.", "2022-05-13")
+    joint = [e for e in document.events if e.type == "COOPERATE"]
+    assert joint and all(countries(e) == {"RUS", "TJK"} for e in joint)

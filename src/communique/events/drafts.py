@@ -176,6 +176,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               for p in places_for(trigger, ctx)[:1] if p.country]
         else:
             recipients = [o for o in objects if o.country not in actor_countries]
+            if trigger.type == "COOPERATE" and len(actor_countries) >= 2:
+                recipients = [o for o in recipients if not _names_a_place_noun(o, trigger.token.doc)]
             if not recipients and trigger.type in ("REQUEST", "ACCUSE", "REJECT"):
                 sectors = {a.sector for a in actors}
                 taken = {(a.start, a.end) for a in actors}
@@ -269,6 +271,24 @@ def _gathering_hosts(trigger: Trigger, mentions: Mentions, own: set[str]) -> lis
                  for p in mentions.places_in(start, end) if p.country and p.country not in own]
         return unique_countries(hosts)[:1]
     return []
+
+
+PLACE_NOUNS = frozenset({"border", "frontier", "territory", "region", "area", "zone", "river", "sea",
+                         "corridor", "route", "crossing", "boundary"})
+
+
+def _names_a_place_noun(mention: ActorMention, doc: object) -> bool:
+    """'to ensure security on the Tajikistan-Afghanistan border': a state named in a place's name is
+    where joint work happens, not a party to it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "punct") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

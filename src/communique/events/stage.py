@@ -247,12 +247,22 @@ def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft
                 group.append(ActorMention(0, 0, p.text or "", p.country, p.sector, p.entity, "state"))
         if len({m.country for m in group}) >= 2:
             discourse.group = group
+    elif occasion is None and not discourse.group:
+        # "Representatives of A, B and C agreed ... The parties intend to ...": without a meeting,
+        # the parties are those who acted together first
+        joint = next((d for d in new if d.event.type in JOINT_TYPES
+                      and len({m.country for m in d.actor_mentions if m.country}) >= 2), None)
+        if joint is not None:
+            discourse.group = list(joint.actor_mentions)
     people = [m for m in mentions.actors_in(evidence.start, evidence.end) if m.kind == "person" and m.country]
     subjects = [m for d in new for m in d.actor_mentions if m.kind == "person"]
     if subjects:
         discourse.last_person = subjects[0]
     elif people:
         discourse.last_person = people[0]
+
+
+JOINT_TYPES = ("AGREE", "SUPPORT", "COOPERATE")
 
 
 def _domestic(mentions: Mentions) -> bool:

@@ -134,3 +134,13 @@ def test_a_state_named_in_a_border_is_no_partner_of_joint_work(extract, countrie
         "Tajikistan-Afghanistan border.", "2022-05-13")
     joint = [e for e in document.events if e.type == "COOPERATE"]
     assert joint and all(countries(e) == {"RUS", "TJK"} for e in joint)
+
+
+def test_video_conference_is_a_call_and_press_conference_is_not(extract, countries) -> None:
+    document = extract("Foreign Minister Dmytro Kuleba held a video conference with Secretary of State "
+                       "Antony Blinken.", "2022-05-03")
+    calls = [e for e in document.events if e.type == "CONSULT"]
+    assert len(calls) == 1 and calls[0].mode == "phone" and countries(calls[0]) == {"UKR", "USA"}
+    document = extract("President Volodymyr Zelenskyy held a press conference with Polish President "
+                       "Andrzej Duda.", "2022-05-03")
+    assert all(e.mode != "phone" for e in document.events)

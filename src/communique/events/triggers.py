@@ -184,6 +184,8 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
         return Trigger(token, head, sense.type, sense.mode, sense)
     if sense.type != "CONSULT":
         return None
+    if sense.needs_mod and not any(c.lower_ in sense.needs_mod for c in token.children):
+        return None  # "a video conference", not "a press conference"
     judged = head_lemma == "be" and any(c.dep_ == "acomp" for c in head.children) and \
         not any(c.dep_ in ("relcl", "acl") for c in token.children)  # "our talks will be useful"
     if token.dep_ in ("nsubj", "nsubjpass") and head_lemma in lex.consult_noun_subject_verbs | {"hold"} and \

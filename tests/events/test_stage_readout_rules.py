@@ -144,3 +144,13 @@ def test_video_conference_is_a_call_and_press_conference_is_not(extract, countri
     document = extract("President Volodymyr Zelenskyy held a press conference with Polish President "
                        "Andrzej Duda.", "2022-05-03")
     assert all(e.mode != "phone" for e in document.events)
+
+
+def test_highlighted_importance_of_a_states_act_praises_it(extract, countries) -> None:
+    document = extract(
+        "Deputy Secretary of State Wendy Sherman spoke today with Foreign Secretary Chris Seed of New "
+        "Zealand. The Deputy Secretary highlighted the importance of New Zealand's new sanctions "
+        "legislation. She stressed the importance of dialogue with Russia.", "2022-04-13")
+    support = [e for e in document.events if e.type == "SUPPORT"]
+    assert [({p.country for p in e.actors}, {p.country for p in e.recipients}) for e in support] == \
+        [({"USA"}, {"NZL"})]

@@ -311,6 +311,12 @@ def _separate_calls(trigger: Trigger, actors: list[ActorMention],
 
 def _possessors(trigger: Trigger, objects: list[ActorMention]) -> list[ActorMention]:
     """'noted Japan's contribution', 'the contribution of the Red Army': the possessor is praised."""
+    if trigger.sense.possessor_of:
+        owned = [g for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)) for g in owned
+                 for p in g.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+        return [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]
     spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.token.children
              if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")]
     return [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]

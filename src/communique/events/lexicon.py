@@ -41,6 +41,7 @@ class TriggerSense:
     from_giver: bool = False  # "received X from Y": Y acts, the subject receives
     intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
     possessor_target: bool = False  # the noun's possessor is the one acted on ("noted X's contribution")
+    possessor_of: bool = False  # ... or the possessor of its "of" object ("the importance of X's law")
     not_objects: tuple[str, ...] = ()  # objects that make the verb another sense ("meets the interests")
 
     @classmethod
@@ -61,6 +62,7 @@ class TriggerSense:
             future_only=bool(data.get("future_only")),
             intransitive=bool(data.get("intransitive")), from_giver=bool(data.get("from_giver")),
             possessor_target=bool(data.get("possessor_target")),
+            possessor_of=bool(data.get("possessor_of")),
             not_objects=tuple(data.get("not_objects") or ()),
         )
 

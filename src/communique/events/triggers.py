@@ -178,6 +178,8 @@ def _noun_trigger(token: Token, sense: TriggerSense, lex: Lexicon) -> Trigger | 
             return None
         if sense.needs_verb and head_lemma not in sense.needs_verb:
             return None
+        if sense.possessor_of and not _owned_achievement(token):
+            return None
         scope = list(token.subtree) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
         if sense.needs_of and not any(t.lemma_.lower() in sense.needs_of for t in scope):
             return None
@@ -228,6 +230,18 @@ def _possessed_trip(token: Token, sense: TriggerSense) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                for c in token.children)
+
+
+def _owned_achievement(token: Token) -> bool:
+    """'the importance of New Zealand's new legislation': something a named party has done, not
+    something still asked of it ('the importance of the EU's adoption in the near future of ...')."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children):
+                return not any(t.lower_ in ("future", "soon", "upcoming", "next") for t in token.subtree)
+    return False
 
 
 def _amount_of(token: Token) -> bool:

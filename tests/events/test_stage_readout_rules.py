@@ -154,3 +154,23 @@ def test_highlighted_importance_of_a_states_act_praises_it(extract, countries) -
     support = [e for e in document.events if e.type == "SUPPORT"]
     assert [({p.country for p in e.actors}, {p.country for p in e.recipients}) for e in support] == \
         [({"USA"}, {"NZL"})]
+
+
+def test_official_noting_another_sides_shelling_accuses_it(extract, countries) -> None:
+    document = extract(
+        "Vladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. "
+        "The President of Russia noted that the Ukrainian security forces shelled residential areas "
+        "of Donetsk.", "2022-03-18")
+    accusations = [e for e in document.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert {p.country for p in accusations[0].actors} == {"RUS"}
+    assert {p.country for p in accusations[0].recipients} == {"UKR"}
+
+
+def test_talks_held_by_videoconference_recalled_in_a_call(extract, countries) -> None:
+    document = extract(
+        "Vladimir Putin had a telephone conversation with President Emmanuel Macron of France. "
+        "Vladimir Putin gave an account of the talks held via videoconference by Russian and Ukrainian "
+        "representatives.", "2022-03-18")
+    meetings = sorted(sorted(countries(e)) for e in document.events if e.type == "CONSULT")
+    assert meetings == [["FRA", "RUS"], ["RUS", "UKR"]]

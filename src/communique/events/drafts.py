@@ -129,6 +129,14 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
     claim = claimed_by(trigger)
     if claim is not None and trigger.type in HOSTILE_TYPES + ("ASSAULT",):
         return accusation(trigger, claim, ctx, mentions, discourse, lex)
+    charges: list[Draft] = []
+    if trigger.type in HOSTILE_TYPES + ("ASSAULT",) and status == "occurred" and \
+            trigger.anchor.dep_ == "ccomp" and trigger.anchor.head.lemma_.lower() in NOTING_VERBS:
+        # "the President noted that the X forces shelled ...": an official's report of another side's
+        # attack accuses it (the attack stays an event of its own)
+        charges = [d for d in accusation(trigger, trigger.anchor.head, ctx, mentions, discourse, lex)
+                   if d.event.recipients and not {p.country for p in d.event.actors}
+                   & {p.country for p in d.event.recipients}]
     if promise is not None and status == "occurred":
         status = "planned"
     if status == "occurred" and trigger.type == "CONSULT" and _discussed_purpose(trigger.anchor):
@@ -148,6 +156,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors, objects = givers, actors  # "received assurances from X": X assured the subject
     if trigger.type == "CONSULT":
         partners = prefer_people(expand_groupings(consult_partners(trigger, objects)))
+        if trigger.recalled and not partners:
+            partners = prefer_people(expand_groupings(objects))  # "the talks held ... by X and Y"
         destinations = {(p.start, p.end) for p in places}
         partners = [m for m in partners if (m.start, m.end) not in destinations]
         if trigger.host:
@@ -231,6 +241,7 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             trigger.anchor.pos_ not in ("NOUN", "PROPN") and \
             _own_status(trigger.anchor, lex) == "planned" and drafts:  # not "during X's planned visit"
         drafts.extend(announced_promises([d for d in drafts if len(event_countries(d.event)) >= 2], ctx))
+    drafts.extend(charges)
     for draft in drafts:
         finish(draft, ctx, lex)
     return drafts
@@ -289,6 +300,9 @@ def _names_a_place_noun(mention: ActorMention, doc: object) -> bool:
         if head.lemma_.lower() in PLACE_NOUNS:
             return True
     return False
+
+
+NOTING_VERBS = ("note", "stress", "emphasize", "emphasise", "point", "underline", "underscore", "recall")
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

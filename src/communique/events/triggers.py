@@ -16,7 +16,8 @@ from spacy.tokens import Token
 from communique.events.lexicon import Lexicon, TriggerSense
 
 CONCERN_PREPS = ("about", "by", "over", "at", "with")
-PHONE_WORDS = frozenset({"telephone", "phone", "video", "virtual", "online"})
+PHONE_WORDS = frozenset({"telephone", "phone", "video", "virtual", "online", "videoconference",
+                         "teleconference"})
 OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 
 
@@ -208,6 +209,9 @@ def _took_place(noun: Token) -> Token | None:
     a meeting recalled with a clause of its own (the parser may hang the clause on the last noun
     of the phrase)."""
     for t in noun.subtree:
+        if t.dep_ == "acl" and t.head.i == noun.i and t.tag_ == "VBN" and t.lemma_.lower() == "hold" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children):
+            return t  # "the talks between X and Y held via videoconference"
         if t.dep_ != "relcl" or t.head.i < noun.i:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children):
@@ -259,6 +263,7 @@ def _engaged_in(token: Token, lex: Lexicon) -> bool:
 
 def _noun_mode(token: Token, sense: TriggerSense) -> str | None:
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
+    words |= {g.lower_ for c in token.children if c.dep_ in ("acl", "relcl") for g in c.subtree}
     if words & PHONE_WORDS or token.lemma_.lower() == "videoconference":
         return "phone"
     return sense.mode

@@ -174,3 +174,24 @@ def test_talks_held_by_videoconference_recalled_in_a_call(extract, countries) ->
         "representatives.", "2022-03-18")
     meetings = sorted(sorted(countries(e)) for e in document.events if e.type == "CONSULT")
     assert meetings == [["FRA", "RUS"], ["RUS", "UKR"]]
+
+
+def test_calls_listed_after_a_dated_summary_take_its_date(extract) -> None:
+    document = extract(
+        "On March 3, Vladimir Putin had several telephone conversations with heads of the Collective "
+        "Security Treaty Organisation member states. The Russian President had telephone conversations "
+        "with President of Kyrgyzstan Sadyr Japarov and President of Belarus Alexander Lukashenko. "
+        "Vladimir Putin also spoke by phone with President of Kazakhstan Kassym-Jomart Tokayev.",
+        "2022-03-05")
+    calls = [e for e in document.events if e.type == "CONSULT"]
+    assert len(calls) == 3
+    assert all(e.date is not None and e.date.value == "2022-03-03" for e in calls)
+
+
+def test_a_recalled_summit_dates_nothing_said_later(extract) -> None:
+    document = extract(
+        "Foreign Minister Dmytro Kuleba had a telephone conversation with Foreign Minister Annalena "
+        "Baerbock of Germany. Dmytro Kuleba informed about the results of the Ukraine-EU Summit, which "
+        "took place in Kyiv on February 3. Dmytro Kuleba thanked Germany for its support.", "2023-02-10")
+    thanks = [e for e in document.events if e.type == "SUPPORT"]
+    assert thanks and all(e.date is not None and e.date.value == "2023-02-10" for e in thanks)

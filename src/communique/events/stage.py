@@ -44,6 +44,7 @@ class EventsStage:
         drafts: list[Draft] = []
         text = document.text
         delegations = "delegation" in text.lower()  # most releases name none: skip the word walk
+        carried: EventDate | None = None
         for sentence in doc.sents:
             evidence = _sentence_evidence(sentence, text)
             if evidence is None or document.is_boilerplate(evidence):
@@ -66,7 +67,10 @@ class EventsStage:
             sentence_drafts: list[Draft] = []
             for trigger in triggers:
                 sentence_drafts.extend(build_drafts(trigger, ctx, mentions, discourse, lex))
-            sentence_drafts = _purpose_of_protest([d for d in sentence_drafts if _worth_keeping(d.event)])
+            kept = [d for d in sentence_drafts if _worth_keeping(d.event)]
+            if _date_from_summary(kept, carried) is None:  # the calls listed go on in the next sentence
+                carried = _summary_date(sentence_drafts, kept)
+            sentence_drafts = _purpose_of_protest(kept)
             sentence_drafts.extend(confirmed_arrangements(sentence_drafts, ctx))
             sentence_drafts = self._enacted_items(sentence_drafts, text, evidence)
             new_occasion = any(d.event.type == "CONSULT" for d in sentence_drafts)
@@ -270,12 +274,42 @@ def _domestic(mentions: Mentions) -> bool:
     return len({m.country for m in mentions.actors if m.country and m.kind != "igo"}) <= 1
 
 
+def _summary_date(drafts: list[Draft], kept: list[Draft]) -> EventDate | None:
+    """'On January 6-7, X had several telephone conversations with the heads of ... member states.'
+    A dated summary of calls whose parties the next sentence names: its date, if it left no event."""
+    if any(d.event.type == "CONSULT" for d in kept):
+        return None
+    for draft in drafts:
+        event = draft.event
+        if event.type == "CONSULT" and event.status == "occurred" and event.date and \
+                event.date.basis == "text":
+            return event.date
+    return None
+
+
+def _date_from_summary(kept: list[Draft], carried: EventDate | None) -> EventDate | None:
+    """The summary's date for the undated calls of the sentences that list them; the date while
+    the list goes on, else None."""
+    if carried is None:
+        return None
+    dated = False
+    for draft in kept:
+        event = draft.event
+        if event.type == "CONSULT" and event.status == "occurred" and event.date and \
+                event.date.basis == "document":
+            event.date = EventDate(carried.value, carried.precision, "text")
+            dated = True
+    return carried if dated else None
+
+
 def _date_from_occasion(drafts: list[Draft]) -> None:
     """What was said at a meeting happened on the meeting's day ('met yesterday ... The Secretary
     urged ...'): undated acts after a dated occasion take its date."""
     occasion_date = None
     for draft in drafts:
         event = draft.event
+        if event.type == "CONSULT" and event.extra.get("recalled"):
+            continue  # a meeting recalled in passing dates nothing said later
         if event.type == "CONSULT" and event.status == "occurred":
             occasion_date = event.date if event.date and event.date.basis == "text" else occasion_date
             continue

@@ -35,6 +35,8 @@ def test_stage_seed_scores_perfectly(shared: Path, seed_result: dict, metric: st
 
 @pytest.mark.parametrize("evidence_of", ["CONSULT"])
 def test_stage_seed_meeting_gathers_its_sentences(seed_result: dict, evidence_of: str) -> None:
-    meetings = [e for e in seed_result["events"] if e["type"] == evidence_of and e["status"] == "occurred"]
+    # the C5+1 Summit "held in New York last year" is a recalled meeting of its own (optional in the gold)
+    meetings = [e for e in seed_result["events"] if e["type"] == evidence_of and e["status"] == "occurred"
+                and e["mode"] != "multilateral"]
     assert len(meetings) == 1
     assert len(meetings[0]["evidence"]) >= 4

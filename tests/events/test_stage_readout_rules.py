@@ -195,3 +195,25 @@ def test_a_recalled_summit_dates_nothing_said_later(extract) -> None:
         "took place in Kyiv on February 3. Dmytro Kuleba thanked Germany for its support.", "2023-02-10")
     thanks = [e for e in document.events if e.type == "SUPPORT"]
     assert thanks and all(e.date is not None and e.date.value == "2023-02-10" for e in thanks)
+
+
+def test_mutual_satisfaction_with_relations_is_support(extract, countries) -> None:
+    document = extract(
+        "Vladimir Putin had a telephone conversation with President of Angola Joao Lourenco. Both sides "
+        "said they were satisfied with the current level of Russian-Angolan relations.", "2022-04-28")
+    support = [e for e in document.events if e.type == "SUPPORT"]
+    assert len(support) == 1 and countries(support[0]) == {"RUS", "AGO"}
+
+
+def test_satisfaction_not_stated_as_held_is_no_event(extract) -> None:
+    document = extract(
+        "President Volodymyr Zelenskyy met with President Andrzej Duda of Poland. I do not think that "
+        "they will be satisfied with any peace on any terms.", "2022-04-10")
+    assert [e for e in document.events if e.type == "SUPPORT"] == []
+
+
+def test_organisations_joint_work_happens_in_are_no_partners(extract, countries) -> None:
+    document = extract("Moscow and Dushanbe coordinate their efforts in the CSTO, the CIS and the UN.",
+                       "2022-04-08")
+    joint = [e for e in document.events if e.type == "COOPERATE"]
+    assert len(joint) == 1 and countries(joint[0]) == {"RUS", "TJK"}

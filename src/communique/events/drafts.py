@@ -187,7 +187,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         else:
             recipients = [o for o in objects if o.country not in actor_countries]
             if trigger.type == "COOPERATE" and len(actor_countries) >= 2:
-                recipients = [o for o in recipients if not _names_a_place_noun(o, trigger.token.doc)]
+                recipients = [o for o in recipients if not _names_a_place_noun(o, trigger.token.doc)
+                              and not _forum(o, trigger.token.doc)]
             if not recipients and trigger.type in ("REQUEST", "ACCUSE", "REJECT"):
                 sectors = {a.sector for a in actors}
                 taken = {(a.start, a.end) for a in actors}
@@ -303,6 +304,27 @@ def _names_a_place_noun(mention: ActorMention, doc: object) -> bool:
 
 
 NOTING_VERBS = ("note", "stress", "emphasize", "emphasise", "point", "underline", "underscore", "recall")
+
+
+FORUM_PREPS = ("in", "within", "at", "through", "under", "inside")
+
+
+def _forum(mention: ActorMention, doc: object) -> bool:
+    """'coordinate their efforts in the CSTO, CIS, SCO and the UN': the organisations joint work
+    happens in are its setting, not parties to it."""
+    if mention.kind != "igo":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(8):
+        if head.dep_ == "pobj":
+            return head.head.lower_ in FORUM_PREPS
+        if head.dep_ not in ("conj", "appos", "compound", "nmod", "cc") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")

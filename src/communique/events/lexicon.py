@@ -95,6 +95,7 @@ class Lexicon:
     relationship_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     concern_adjectives: frozenset[str]
+    satisfaction_adjectives: frozenset[str]
     act_verbs: frozenset[str]
     demand_modals: frozenset[str]
     demand_reporting_verbs: frozenset[str]
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
         relationship_nouns=_words(triggers["relationship_nouns"]),
         intent_adjectives=_words(triggers["intent_adjectives"]),
         concern_adjectives=_words(triggers["concern_adjectives"]),
+        satisfaction_adjectives=_words(triggers["satisfaction_adjectives"]),
         act_verbs=_words(triggers["act_verbs"]),
         demand_modals=_words(triggers["demand_modals"]),
         demand_reporting_verbs=_words(triggers["demand_reporting_verbs"]),

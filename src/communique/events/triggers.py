@@ -236,6 +236,18 @@ def _possessed_trip(token: Token, sense: TriggerSense) -> bool:
                for c in token.children)
 
 
+def _stated_now(verb: Token) -> bool:
+    """'they were satisfied', 'we are pleased': a stance stated as held, not 'will be satisfied',
+    'would not be satisfied' or under 'I do not think that ...'."""
+    for t in (verb, verb.head):
+        if any(c.dep_ in ("aux", "neg") and c.lower_ not in ("be", "is", "are", "was", "were", "has", "have")
+               for c in t.children):
+            return False
+        if t.dep_ not in ("ccomp", "conj"):
+            break
+    return True
+
+
 def _owned_achievement(token: Token) -> bool:
     """'the importance of New Zealand's new legislation': something a named party has done, not
     something still asked of it ('the importance of the EU's adoption in the near future of ...')."""
@@ -340,6 +352,10 @@ def find_triggers(sentence: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 c.dep_ == "prep" and c.lower_ in CONCERN_PREPS for c in token.children):
             sense = TriggerSense(type="ACCUSE", mode="disapprove")
             trigger = Trigger(token, token.head, "ACCUSE", "disapprove", sense)
+        elif token.lower_ in lex.satisfaction_adjectives and token.dep_ == "acomp" and any(
+                c.dep_ == "prep" and c.lower_ in ("with", "by") for c in token.children) and \
+                _stated_now(token.head):
+            trigger = Trigger(token, token.head, "SUPPORT", None, TriggerSense(type="SUPPORT"))
         if trigger is None:
             trigger = _charge(token)
         if trigger is not None:

@@ -217,3 +217,22 @@ def test_organisations_joint_work_happens_in_are_no_partners(extract, countries)
                        "2022-04-08")
     joint = [e for e in document.events if e.type == "COOPERATE"]
     assert len(joint) == 1 and countries(joint[0]) == {"RUS", "TJK"}
+
+
+def test_need_stated_at_a_meeting_is_a_call_on_the_other_side(extract) -> None:
+    document = extract(
+        "President of Ukraine Volodymyr Zelenskyy had a meeting with Prime Minister of Finland Sanna "
+        "Marin. The President stated the need to prepare a new package of sanctions against Russia.",
+        "2022-05-26")
+    requests = [e for e in document.events if e.type == "REQUEST"]
+    assert len(requests) == 1
+    assert {p.country for p in requests[0].actors} == {"UKR"}
+    assert {p.country for p in requests[0].recipients} == {"FIN"}
+
+
+def test_need_for_a_named_party_to_act_is_a_call_on_it(extract) -> None:
+    document = extract(
+        "Secretary Blinken met with Foreign Minister Nasser Bourita of Morocco. The Secretary emphasized "
+        "the need for President Putin to end his war.", "2022-03-29")
+    requests = [e for e in document.events if e.type == "REQUEST"]
+    assert [{p.country for p in e.recipients} for e in requests] == [{"RUS"}]

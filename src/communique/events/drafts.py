@@ -196,6 +196,14 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               and o.sector not in sectors]  # the opposition against the government
         if trigger.sense.possessor_target and not recipients:
             return []  # "noted the contribution to ...": praise of nobody named
+        if trigger.sense.to_partner:
+            # the call is made to the meeting's other side; who the called-for act targets is its topic
+            # ... unless the need names who is to act ("the need for President Putin to end ...")
+            named = _needed_of(trigger, mentions, actor_countries)
+            others = [m for m in discourse.group if m.country not in actor_countries]
+            recipients = named or unique_countries(others)
+            if not recipients or len(actor_countries) != 1 or trigger.anchor.dep_ == "ccomp":
+                return []
         if owners:  # "noted Canada's continued support for Ukraine": Canada's support, reported
             actors = owners
             recipients = [o for o in objects if o.country not in countries_of(owners)]
@@ -304,6 +312,20 @@ def _names_a_place_noun(mention: ActorMention, doc: object) -> bool:
 
 
 NOTING_VERBS = ("note", "stress", "emphasize", "emphasise", "point", "underline", "underscore", "recall")
+
+
+def _needed_of(trigger: Trigger, mentions: Mentions, own: set[str]) -> list[ActorMention]:
+    """Who 'the need for X to act' names as the one to act."""
+    for clause in trigger.token.children:
+        if clause.dep_ not in ("advcl", "acl", "relcl") or \
+                not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            continue
+        for subject in clause.children:
+            if subject.dep_ == "nsubj":
+                start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+                found = [m for m in mentions.actors_in(start, end) if m.country and m.country not in own]
+                return unique_countries(found)
+    return []
 
 
 FORUM_PREPS = ("in", "within", "at", "through", "under", "inside")

@@ -42,6 +42,7 @@ class TriggerSense:
     intransitive: bool = False  # only without an object or clause ("demonstrated" vs "demonstrated resolve")
     possessor_target: bool = False  # the noun's possessor is the one acted on ("noted X's contribution")
     possessor_of: bool = False  # ... or the possessor of its "of" object ("the importance of X's law")
+    to_partner: bool = False  # addressed to the other side of the meeting ("stated the need to ...")
     not_objects: tuple[str, ...] = ()  # objects that make the verb another sense ("meets the interests")
 
     @classmethod
@@ -63,6 +64,7 @@ class TriggerSense:
             intransitive=bool(data.get("intransitive")), from_giver=bool(data.get("from_giver")),
             possessor_target=bool(data.get("possessor_target")),
             possessor_of=bool(data.get("possessor_of")),
+            to_partner=bool(data.get("to_partner")),
             not_objects=tuple(data.get("not_objects") or ()),
         )
 

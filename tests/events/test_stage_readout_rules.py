@@ -236,3 +236,11 @@ def test_need_for_a_named_party_to_act_is_a_call_on_it(extract) -> None:
         "the need for President Putin to end his war.", "2022-03-29")
     requests = [e for e in document.events if e.type == "REQUEST"]
     assert [{p.country for p in e.recipients} for e in requests] == [{"RUS"}]
+
+
+def test_a_trip_under_discussion_is_planned(extract) -> None:
+    document = extract(
+        "National Security Advisor Jake Sullivan met in Washington with Foreign Secretary James Cleverly "
+        "of the United Kingdom. They discussed President Biden's trip to the United Kingdom.", "2023-06-01")
+    trips = [e for e in document.events if e.type == "CONSULT" and e.mode == "visit"]
+    assert trips and all(e.status == "planned" for e in trips)

@@ -139,7 +139,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                    & {p.country for p in d.event.recipients}]
     if promise is not None and status == "occurred":
         status = "planned"
-    if status == "occurred" and trigger.type == "CONSULT" and _discussed_purpose(trigger.anchor):
+    if status == "occurred" and trigger.type == "CONSULT" and (
+            _discussed_purpose(trigger.anchor) or _discussed_trip(trigger.token)):
         status = "planned"
     date = date_for(trigger, ctx)
     if date and status == "occurred" and trigger.type == "CONSULT" and \
@@ -267,6 +268,18 @@ def _other_owners(trigger: Trigger, objects: list[ActorMention], own: set[str]) 
              if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owners = [m for m in objects if any(s <= m.start and m.end <= e for s, e in spans)]
     return owners if owners and not countries_of(owners) & own else []
+
+
+PAST_WORDS = frozenset({"recent", "last", "previous", "past", "earlier", "former", "historic", "first"})
+
+
+def _discussed_trip(token: Token) -> bool:
+    """'they discussed the President's June trip to X': a trip under discussion is still ahead
+    (not 'discussed the results of the recent visit')."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("trip", "visit", "travel", "journey") or \
+            token.dep_ != "dobj" or token.head.lemma_.lower() not in ("discuss", "prepare", "plan"):
+        return False
+    return not any(t.lower_ in PAST_WORDS for t in token.subtree)
 
 
 def _discussed_purpose(anchor: Token) -> bool:

@@ -244,3 +244,17 @@ def test_a_trip_under_discussion_is_planned(extract) -> None:
         "of the United Kingdom. They discussed President Biden's trip to the United Kingdom.", "2023-06-01")
     trips = [e for e in document.events if e.type == "CONSULT" and e.mode == "visit"]
     assert trips and all(e.status == "planned" for e in trips)
+
+
+def test_thanks_to_the_leaders_of_eu_member_states_go_to_the_eu(extract) -> None:
+    document = extract("President Zelenskyy thanked the leaders of the EU member states for supporting "
+                       "Ukraine's European aspirations.", "2021-12-15")
+    assert [{p.country for p in e.recipients} for e in document.events if e.type == "SUPPORT"] == [{"EUR"}]
+
+
+def test_importance_of_what_is_asked_of_a_party_is_no_praise(extract) -> None:
+    document = extract(
+        "Vladimir Putin had a telephone conversation with President Emmanuel Macron of France. Vladimir "
+        "Putin emphasised the importance of Kiev's strict compliance with the Minsk agreements.",
+        "2022-01-28")
+    assert [e for e in document.events if e.type == "SUPPORT"] == []

@@ -157,6 +157,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         actors, objects = givers, actors  # "received assurances from X": X assured the subject
     if trigger.type == "CONSULT":
         partners = prefer_people(expand_groupings(consult_partners(trigger, objects)))
+        if _plural_calls(trigger):
+            # "had several telephone conversations with the heads of the CSTO member states": calls
+            # with states the article lists one by one, not a call with the organisation
+            partners = [p for p in partners if not _members_of(ctx.text, p)]
         if trigger.recalled and not partners:
             partners = prefer_people(expand_groupings(objects))  # "the talks held ... by X and Y"
         destinations = {(p.start, p.end) for p in places}
@@ -203,8 +207,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
             named = _needed_of(trigger, mentions, actor_countries)
             others = [m for m in discourse.group if m.country not in actor_countries]
             recipients = named or unique_countries(others)
-            if not recipients or len(actor_countries) != 1 or trigger.anchor.dep_ == "ccomp":
-                return []
+            thing = subject is not None and subject.lemma_.lower() in lex.non_agent_subjects
+            if not recipients or len(actor_countries) != 1 or trigger.anchor.dep_ == "ccomp" or \
+                    status != "occurred" or thing:
+                return []  # not "the visit will highlight the need for ..."
         if owners:  # "noted Canada's continued support for Ukraine": Canada's support, reported
             actors = owners
             recipients = [o for o in objects if o.country not in countries_of(owners)]
@@ -363,6 +369,20 @@ def _forum(mention: ActorMention, doc: object) -> bool:
 
 
 SEPARATE_CALL_NOUNS = ("conversation", "call")
+MEMBERS_AFTER = re.compile(r"\s*(?:[’']s\s+)?member\s+(?:states|countries|nations)\b", re.IGNORECASE)
+HEADS_BEFORE = re.compile(r"\b(?:heads|leaders)\s+(?:of\s+)?(?:state\s+)?(?:of\s+)?(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _plural_calls(trigger: Trigger) -> bool:
+    token = trigger.token
+    return trigger.mode == "phone" and token.tag_ == "NNS" and token.lemma_.lower() in SEPARATE_CALL_NOUNS
+
+
+def _members_of(text: str, mention: ActorMention) -> bool:
+    """'the heads of the CSTO member states': the member states' leaders, not the organisation."""
+    return mention.kind == "igo" and MEMBERS_AFTER.match(text, mention.end) is not None and \
+        HEADS_BEFORE.search(text[max(0, mention.start - 40):mention.start]) is not None
 
 
 def _separate_calls(trigger: Trigger, actors: list[ActorMention],
@@ -370,8 +390,7 @@ def _separate_calls(trigger: Trigger, actors: list[ActorMention],
     """'had telephone conversations with the President of A, the President of B and ...': calls in
     the plural with several partners are one call each (a single 'conversation with A and B' is
     one call of three)."""
-    token = trigger.token
-    if trigger.mode != "phone" or token.tag_ != "NNS" or token.lemma_.lower() not in SEPARATE_CALL_NOUNS:
+    if not _plural_calls(trigger):
         return []
     own = countries_of(actors)
     others = unique_countries([p for p in prefer_people(partners) if p.country and p.country not in own])

@@ -11,7 +11,6 @@ resolver (`actors.resolve.actor_for_phrase`): one table of states, capitals and 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +75,7 @@ def _from_entities(document: Document, entities: list[Entity]) -> Mentions:
     for ent in entities:
         for span in ent.mentions:
             text = document.text[span.start:span.end]
-            if ent.kind in ACTOR_KINDS and not _members_of(document.text, span.start, span.end, ent.kind):
+            if ent.kind in ACTOR_KINDS:
                 actors.append(ActorMention(span.start, span.end, text, ent.country, ent.sector,
                                            ent.id, ent.kind, tuple(ent.members)))
             if ent.kind in ("place", "state"):
@@ -86,18 +85,6 @@ def _from_entities(document: Document, entities: list[Entity]) -> Mentions:
     actors.sort(key=lambda m: (m.start, -m.end))
     places.sort(key=lambda m: (m.start, -m.end))
     return Mentions(_drop_nested(actors), _drop_nested(places))
-
-
-MEMBERS_AFTER = re.compile(r"\s*(?:[’']s\s+)?member\s+(?:states|countries|nations)\b", re.IGNORECASE)
-HEADS_BEFORE = re.compile(r"\b(?:heads|leaders)\s+(?:of\s+)?(?:state\s+)?(?:of\s+)?(?:the\s+)?$",
-                          re.IGNORECASE)
-
-
-def _members_of(text: str, start: int, end: int, kind: str) -> bool:
-    """'the heads of the CSTO member states': the member states' leaders take part, not the
-    organisation; which states they are the article says elsewhere, if at all."""
-    return kind == "igo" and MEMBERS_AFTER.match(text, end) is not None and \
-        HEADS_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 def _unresolved_places(document: Document, known: list[ActorMention | PlaceMention]) -> list[PlaceMention]:

@@ -266,7 +266,7 @@ def _update_discourse(discourse: Discourse, drafts: list[Draft], new: list[Draft
         discourse.last_person = people[0]
 
 
-JOINT_TYPES = ("AGREE", "SUPPORT", "COOPERATE")
+JOINT_TYPES = ("AGREE",)
 
 
 def _domestic(mentions: Mentions) -> bool:

@@ -248,6 +248,14 @@ def _stated_now(verb: Token) -> bool:
     return True
 
 
+# what a party has done or shown, whose importance is praise ('the importance of Canada's assistance');
+# not what is asked of it ('the importance of Kiev's strict compliance with ...')
+ACHIEVEMENTS = frozenset({"legislation", "law", "decision", "role", "contribution", "leadership", "support",
+                          "assistance", "effort", "commitment", "initiative", "step", "reform", "sanction",
+                          "measure", "position", "stance", "engagement", "aid", "help", "partnership",
+                          "solidarity", "action", "package", "presence", "cooperation", "work"})
+
+
 def _owned_achievement(token: Token) -> bool:
     """'the importance of New Zealand's new legislation': something a named party has done, not
     something still asked of it ('the importance of the EU's adoption in the near future of ...')."""
@@ -255,7 +263,8 @@ def _owned_achievement(token: Token) -> bool:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children):
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in ACHIEVEMENTS and \
+                    any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children):
                 return not any(t.lower_ in ("future", "soon", "upcoming", "next") for t in token.subtree)
     return False
 

@@ -258,3 +258,12 @@ def test_importance_of_what_is_asked_of_a_party_is_no_praise(extract) -> None:
         "Putin emphasised the importance of Kiev's strict compliance with the Minsk agreements.",
         "2022-01-28")
     assert [e for e in document.events if e.type == "SUPPORT"] == []
+
+
+def test_hope_that_a_state_will_act_is_a_soft_appeal_to_it(extract) -> None:
+    document = extract(
+        "Volodymyr Zelenskyy met with Prime Minister Justin Trudeau of Canada. Zelenskyy expressed hope "
+        "that Greece would sign a bilateral declaration with Ukraine. He expressed hope for strengthening "
+        "economic cooperation between the two countries.", "2021-11-01")
+    requests = [e for e in document.events if e.type == "REQUEST"]
+    assert [{p.country for p in e.recipients} for e in requests] == [{"GRC"}]

@@ -201,6 +201,10 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
                               and o.sector not in sectors]  # the opposition against the government
         if trigger.sense.possessor_target and not recipients:
             return []  # "noted the contribution to ...": praise of nobody named
+        if trigger.sense.hoped_of:
+            recipients = _hoped_of(trigger, mentions, actor_countries)
+            if not recipients or status != "occurred" or trigger.anchor.dep_ == "ccomp":
+                return []
         if trigger.sense.to_partner:
             # the call is made to the meeting's other side; who the called-for act targets is its topic
             # ... unless the need names who is to act ("the need for President Putin to end ...")
@@ -345,6 +349,22 @@ def _needed_of(trigger: Trigger, mentions: Mentions, own: set[str]) -> list[Acto
                 found = [m for m in mentions.actors_in(start, end) if m.country and m.country not in own]
                 return unique_countries(found)
     return []
+
+
+def _hoped_of(trigger: Trigger, mentions: Mentions, own: set[str]) -> list[ActorMention]:
+    """Who a hope is addressed to: the subject of 'hope that X would ...', the owner in 'hope for
+    X's leadership / support'."""
+    spans = []
+    for c in trigger.token.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            spans += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if c.dep_ == "prep" and c.lower_ == "for":
+            spans += [p for g in c.children if g.dep_ == "pobj" for p in g.children
+                      if p.dep_ == "poss" and p.pos_ == "PROPN"]
+    found = [m for t in spans
+             for m in mentions.actors_in(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+             if m.country and m.country not in own]
+    return unique_countries(found)
 
 
 FORUM_PREPS = ("in", "within", "at", "through", "under", "inside")

@@ -43,6 +43,7 @@ class TriggerSense:
     possessor_target: bool = False  # the noun's possessor is the one acted on ("noted X's contribution")
     possessor_of: bool = False  # ... or the possessor of its "of" object ("the importance of X's law")
     to_partner: bool = False  # addressed to the other side of the meeting ("stated the need to ...")
+    hoped_of: bool = False  # addressed to the party hoped to act ("expressed hope that X would ...")
     not_objects: tuple[str, ...] = ()  # objects that make the verb another sense ("meets the interests")
 
     @classmethod
@@ -65,6 +66,7 @@ class TriggerSense:
             possessor_target=bool(data.get("possessor_target")),
             possessor_of=bool(data.get("possessor_of")),
             to_partner=bool(data.get("to_partner")),
+            hoped_of=bool(data.get("hoped_of")),
             not_objects=tuple(data.get("not_objects") or ()),
         )
 

@@ -267,3 +267,12 @@ def test_hope_that_a_state_will_act_is_a_soft_appeal_to_it(extract) -> None:
         "economic cooperation between the two countries.", "2021-11-01")
     requests = [e for e in document.events if e.type == "REQUEST"]
     assert [{p.country for p in e.recipients} for e in requests] == [{"GRC"}]
+
+
+def test_recalled_summit_keeps_its_round(extract) -> None:
+    document = extract(
+        "Foreign Minister Dmytro Kuleba had a telephone conversation with Foreign Minister Annalena "
+        "Baerbock of Germany. Dmytro Kuleba informed about the results of the 24th Ukraine-EU Summit, "
+        "which took place in Kyiv on February 3.", "2023-02-10")
+    summit = [e for e in document.events if e.type == "CONSULT" and e.series is not None]
+    assert len(summit) == 1 and summit[0].series.round == 24

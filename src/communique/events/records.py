@@ -114,7 +114,8 @@ def finish(draft: Draft, ctx: SentenceContext, lex: Lexicon) -> None:
     """Series and contexts, read from the sentence."""
     event = draft.event
     if event.type == "CONSULT":
-        anchor = draft.trigger.anchor
+        # a recalled meeting's name is its noun's phrase ("the 23rd Ukraine-EU Summit, which took place ...")
+        anchor = draft.trigger.token if draft.trigger.recalled else draft.trigger.anchor
         start, end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
         for series, s_start, s_end in ctx.series:
             if start <= s_start and s_end <= end:

@@ -50,7 +50,7 @@ from communique.events.records import (
 )
 from communique.events.status import _own_status, event_status
 from communique.events.triggers import Trigger
-from communique.events.when_where import location_of, timex_date
+from communique.events.when_where import SETTLEMENT_NOUNS, location_of, timex_date
 
 MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "CONCEDE", "AID",
                   "THREATEN")
@@ -61,6 +61,7 @@ HOSTILE_TYPES = ("ASSAULT", "COERCE", "SANCTION")
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near)\s+(?:(?:the|a|an)\s+)?(?:(?!(?:of|with|to|for|from|on|and|by)\b)[a-z-]+\s+){0,2}"
     r"(?:(?:city|town|village|province|region|capital|district|area|outskirts|suburbs?|port|enclave)\s+of\s+)?$")
+PLACE_ACT_TYPES = ("ASSAULT", "COERCE")  # acts done to a place: the place named as object is where
 THREAT_HEADS = ("plan", "intend", "vow", "swear", "threaten", "prepare", "want")
 
 
@@ -241,7 +242,8 @@ def build_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, dis
         drafts = _visit_drafts(trigger, ctx, actors, places, status, date)
     else:
         located = places if trigger.type == "CONSULT" else [
-            p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 60):p.start])]
+            p for p in places if LOCATIVE_BEFORE.search(ctx.text[max(0, p.start - 60):p.start])
+            or (trigger.type in PLACE_ACT_TYPES and _object_of(trigger, p, ctx))]
         location = location_of(located[0], ctx.text) if located else None
         if location is None and mode == "visit" and discourse.home_country and any(
                 c.dep_ == "dobj" and c.lemma_ == "country" and any(g.lower_ == "our" for g in c.children)
@@ -497,6 +499,18 @@ def _doers_of_attack(trigger: Trigger, mentions: Mentions, lex: Lexicon) -> list
                 start, end = noun.left_edge.idx, noun.idx
                 return [m for m in mentions.actors_in(start, end) if m.country]
     return []
+
+
+def _object_of(trigger: Trigger, place: PlaceMention, ctx: SentenceContext) -> bool:
+    """Whether a place is the trigger verb's direct object, or a settlement's "of" phrase in it
+    ("shelled Kharkiv", "attacked the city of Sumy")."""
+    span = ctx.sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        root = root.head.head
+    return root.dep_ == "dobj" and root.head.i == trigger.token.i
 
 
 def _places_as_targets(trigger: Trigger, mentions: Mentions, taken: set[str]) -> list[ActorMention]:

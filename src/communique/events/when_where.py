@@ -19,6 +19,11 @@ LOCATIVE_PREPS = ("in", "at", "near")
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "district",
                               "area", "outskirts", "suburb", "suburbs", "port", "enclave", "camp"})
 DESTINATION_PREPS = ("to",)
+# Acts done to a place named as their object: the place is where the act happened and, with no
+# one else named, whose state it was aimed at ("Russian forces shelled Kharkiv").
+PLACE_ACT_VERBS = frozenset({"shell", "bomb", "bombard", "strike", "attack", "besiege", "capture",
+                             "recapture", "raid", "storm", "encircle", "occupy", "seize", "blockade",
+                             "invade"})
 NON_PLACE_PREPS = ("with", "between", "among", "by", "for", "against", "of", "about")
 
 
@@ -86,8 +91,9 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
         coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head.i != prep.i and prep.dep_ in ("pobj", "conj", "dobj"):
             root, prep = prep, prep.head
-        if root.dep_ == "dobj" and prep.lemma_.lower() == "visit":
-            owner = prep.i
+        acted_on = prep.lemma_.lower() in PLACE_ACT_VERBS and place.kind == "place"  # a state: a party
+        if root.dep_ == "dobj" and (prep.lemma_.lower() == "visit" or acted_on):
+            owner = prep.i  # "visited Astana", "shelled Kharkiv", "captured the town of X"
         elif prep.lower_ in LOCATIVE_PREPS + DESTINATION_PREPS or (
                 coordinated and prep.pos_ == "ADP" and prep.lower_ not in NON_PLACE_PREPS):
             owner = _governor(doc, prep.idx, prep.idx + len(prep), stops)

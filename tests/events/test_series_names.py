@@ -52,3 +52,11 @@ def test_a_series_name_does_not_run_into_the_person_after_it(nlp) -> None:
               "progress was made.")
     found = [(s.name, s.round) for sent in doc.sents for s, _, _ in find_series(sent, load_lexicon())]
     assert found == [("Bilateral Consultations", 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dialogue between the two governments resumed in Brussels.",
+    "Meetings were held with the Chinese side in Kyiv.",
+])
+def test_a_head_word_alone_is_no_series_name(nlp, sentence: str) -> None:
+    assert [s for sent in nlp(sentence).sents for s, _, _ in find_series(sent, load_lexicon())] == []

@@ -72,8 +72,8 @@ def find_series(sentence: SpacySpan, lex: Lexicon) -> list[tuple[Series, int, in
                 j += 1
                 continue
             break
-        if left == k and token.text in ("Meeting", "Session", "Summit", "Council"):
-            continue  # a bare capitalised head is a title word, not a series name
+        if left == k and (right == k or token.text in ("Meeting", "Session", "Summit", "Council")):
+            continue  # a bare capitalised head ("the Dialogue", "Meetings") is a title word, not a name
         name = sentence.doc[tokens[left].i:tokens[right].i + 1].text
         frequency, recurring = None, False  # recurring: a sign that the meeting comes round again
         for word in sentence.doc[tokens[left].i:tokens[right].i + 1]:

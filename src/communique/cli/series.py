@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  next: round {nxt['round'] or '?'} due {nxt['due']} {where} ({nxt['basis']})")
     else:
         for item in data["items"]:
-            due = (item["next_expected"] or {}).get("due")
+            due = (item["next_expected"] or {}).get("due") or "not known"
             print(f"{item['key']}\n    {item['name']} | {' '.join(item['countries'])} | "
                   f"{item['n_rounds']} round(s), last {item['last_date']} | next {due}")
         print(f"({data['total']} series)")

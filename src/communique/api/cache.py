@@ -36,8 +36,8 @@ class ResponseCache:
         self.app = app
         self.version = version
         self.max_entries, self.max_bytes, self.max_entry_bytes = max_entries, max_bytes, max_entry_bytes
-        self._entries: OrderedDict[tuple[str, bytes], tuple[int, list[tuple[bytes, bytes]], bytes]] = \
-            OrderedDict()
+        # (path, query) -> (headers, body), all made at `self._version`
+        self._entries: OrderedDict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self._bytes = 0
         self._version: int | None = None
         self.hits = self.misses = 0
@@ -55,12 +55,13 @@ class ResponseCache:
             self._bytes, self._version = 0, version
         key = (scope["path"], scope.get("query_string", b""))
         entry = self._entries.get(key)
-        if entry is not None and entry[0] == version:
+        if entry is not None:
             self._entries.move_to_end(key)
             self.hits += 1
-            await send({"type": "http.response.start", "status": 200,
-                        "headers": [*entry[1], (HEADER, b"hit")]})
-            await send({"type": "http.response.body", "body": entry[2]})
+            headers, body = entry
+            headers = [*headers, (HEADER, b"hit")]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
         await self._answer_and_keep(scope, receive, send, key, version)
@@ -94,18 +95,17 @@ class ResponseCache:
                 keep = size <= self.max_entry_bytes
                 if not message.get("more_body", False) and keep and start is not None \
                         and version == self._version:
-                    self._keep(key, version, list(start.get("headers", [])), b"".join(chunks))
+                    self._keep(key, list(start.get("headers", [])), b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, capture)
 
-    def _keep(self, key: tuple[str, bytes], version: int, headers: list[tuple[bytes, bytes]],
-              body: bytes) -> None:
+    def _keep(self, key: tuple[str, bytes], headers: list[tuple[bytes, bytes]], body: bytes) -> None:
         old = self._entries.pop(key, None)
         if old is not None:
-            self._bytes -= len(old[2])
-        self._entries[key] = (version, headers, body)
+            self._bytes -= len(old[1])
+        self._entries[key] = (headers, body)
         self._bytes += len(body)
         while self._entries and (len(self._entries) > self.max_entries or self._bytes > self.max_bytes):
             _, dropped = self._entries.popitem(last=False)
-            self._bytes -= len(dropped[2])
+            self._bytes -= len(dropped[1])

@@ -43,14 +43,14 @@ class DataVersion:
                                                  check_same_thread=False, timeout=5)
                 return self._conn.execute("PRAGMA data_version").fetchone()[0]
             except sqlite3.Error:  # unreadable now: no version, so nothing is served from cache
-                self.close_locked()
+                self._close()
                 return None
 
-    def close_locked(self) -> None:
+    def _close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
     def close(self) -> None:
         with self._lock:
-            self.close_locked()
+            self._close()

@@ -98,11 +98,13 @@ def fill_gold_texts(gold: list[dict[str, Any]], texts: str | Path | None = None)
         raise InputError("corpus not found (give the folder or file of the gold texts with --texts)",
                          source=str(root))
     wanted_by_file: dict[Path | None, set[str]] = {}
+    keys: list[tuple[dict[str, Any], dict[str, Any], str]] = []  # (doc, source, record id), found once
     for doc in todo:
         source = doc.get("source") if isinstance(doc.get("source"), dict) else {}
         record_id = source.get("id") or (doc.get("document") or {}).get("id")
         if not isinstance(record_id, str) or not record_id:
             raise InputError("gold document has neither a text nor a source id", source=str(root))
+        keys.append((doc, source, record_id))
         corpus = source.get("corpus")
         if root.is_dir() and isinstance(corpus, str) and corpus:
             path = root / corpus
@@ -116,16 +118,13 @@ def fill_gold_texts(gold: list[dict[str, Any]], texts: str | Path | None = None)
         for file in [path] if path is not None else _corpus_files(root):
             for record in _records(file, wanted - found.keys()):
                 found.setdefault(record["id"], record)
-    for doc in todo:
-        source = doc.get("source") if isinstance(doc.get("source"), dict) else {}
-        document = doc.get("document") or {}
-        record_id = source.get("id") or document.get("id")
+    for doc, source, record_id in keys:
         record = found.get(record_id)
         if record is None or not isinstance(record.get("text"), str):
             where = root / source["corpus"] if root.is_dir() and source.get("corpus") else root
             raise InputError(f"no text for gold document {record_id}", source=str(where))
         text = record["text"]
-        expected = document.get("sha256")
+        expected = (doc.get("document") or {}).get("sha256")
         if expected and hashlib.sha256(text.encode("utf-8")).hexdigest() != expected:
             raise InputError(f"text of {record_id} does not match the gold sha256 (another corpus version?)",
                              source=str(root))

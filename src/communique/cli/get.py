@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     from communique.api import create_app
 
-    app = create_app(db_url=args.db, write_token="", web=False)
+    app = create_app(db_url=args.db, write_token="", web=False, cache=False)  # one request: nothing to reuse
 
     async def fetch() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)

@@ -350,8 +350,8 @@ def quarter_relative(m: re.Match[str], ctx: Context) -> Found | None:
 def season(m: re.Match[str], ctx: Context) -> Found | None:
     code = lexicon()["seasons"][m["season"].lower()]
     rel = (group(m, "rel") or "").lower() or None
-    if written_year(m):
-        return Found("DATE", f"{written_year(m):04d}-{code}", None, point_mod(m))
+    if year_value := written_year(m):
+        return Found("DATE", f"{year_value:04d}-{code}", None, point_mod(m))
     if group(m, "yrel"):  # "the spring of next year"
         return Found("DATE", f"{_relative_year(m['yrel'], ctx):04d}-{code}", None, point_mod(m))
     if rel is None and not group(m, "the") and not group(m, "pmod"):

@@ -33,16 +33,19 @@ from communique.actors.mentions import (
     Mention,
 )
 from communique.actors.peoples import after_anti_pro, group_mention, region_group
-from communique.actors.persons import COUNTRY_KINDS, PLACE_NOUNS, PersonMatch, TitleReader, is_glued
+from communique.actors.persons import (
+    COUNTRY_KINDS,
+    GEOGRAPHIC_NOUNS,
+    PLACE_NOUNS,
+    PersonMatch,
+    TitleReader,
+    is_glued,
+)
 from communique.actors.places import Place, ascii_fold, rank_places
 from communique.actors.succession import state_on
 from communique.actors.tokens import Token
 
 SPACY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Nouns that end a geographic name, never a person's ("Kapsel Cove", "Freedom Square").
-GEOGRAPHIC_NOUNS = frozenset({"cove", "cape", "peninsula", "beach", "gulf", "strait", "harbour", "harbor",
-                              "reservoir", "canyon", "square", "street", "avenue", "bay", "island", "islands",
-                              "river", "lake", "mountains", "valley", "olympic", "olympics", "games"})
 # Honorifics that name a woman: "Mrs. Biden" is not President Biden.
 WOMEN_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "frau"})
 # Words before a surname that are no given name ("Mr Biden", "Sheikh Tamim").
@@ -73,6 +76,9 @@ SENTENCE_OPENERS = frozenset({"yesterday", "today", "tomorrow", "tonight", "then
 DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols",
                             "declaration", "format", "process", "memorandum", "treaty", "convention",
                             "consensus", "communique", "initiative", "principles", "document"})
+# Last words of a name the parse reads as a person's that make it no person: a text ("the Abraham
+# Accords"), a place ("Kapsel Cove"), an event ("the Olympic Games").
+NOT_PERSON_TAILS = DOCUMENT_NOUNS | GEOGRAPHIC_NOUNS | frozenset({"olympic", "olympics", "games"})
 
 
 class Composer:
@@ -594,7 +600,7 @@ class Composer:
                 cut = len(name) - len(name.split(None, 1)[1])
                 start, name = start + (self.text[start:end].find(name) + cut), name.split(None, 1)[1]
             words = name.split()
-            if words and words[-1].lower() in DOCUMENT_NOUNS | GEOGRAPHIC_NOUNS:
+            if words and words[-1].lower() in NOT_PERSON_TAILS:
                 continue  # "the Abraham Accords" name a text, "Kapsel Cove" a place
             if (not name or not name[:1].isupper() or all(w.lower() in self.lex.title_words for w in words)
                     or any(is_glued(w) for w in words) or len(set(words)) < len(words)):

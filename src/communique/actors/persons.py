@@ -24,13 +24,15 @@ from communique.actors.tokens import Token
 _HEADS_OF_BODIES = frozenset({"chairman", "chairwoman", "chairperson", "chair", "head", "speaker",
                               "president", "deputy chairman", "vice chairman", "vice president",
                               "deputy speaker", "first deputy chairman", "member"})
+# Nouns that end a geographic name, never a person's ("Kapsel Cove", "Freedom Square").
+GEOGRAPHIC_NOUNS = frozenset({"cove", "cape", "peninsula", "beach", "gulf", "strait", "harbour", "harbor",
+                              "reservoir", "canyon", "square", "street", "avenue", "bay", "island", "islands",
+                              "river", "lake", "mountains", "valley"})
 # Nouns that end a place's or a building's name, never a person's.
-PLACE_NOUNS = frozenset({"county", "city", "province", "district", "island", "islands", "region", "valley",
-                         "river", "street", "avenue", "road", "square", "park", "bay", "mountain",
-                         "mountains", "sea", "lake", "airport", "university", "college", "school", "hospital",
-                         "palace", "hall", "center", "centre", "museum", "stadium", "station", "port",
-                         "tower", "building", "plaza", "hotel", "bridge", "cove", "cape", "peninsula",
-                         "beach", "gulf", "strait", "harbour", "harbor", "reservoir", "canyon"})
+PLACE_NOUNS = GEOGRAPHIC_NOUNS | frozenset({
+    "county", "city", "province", "district", "region", "road", "park", "mountain", "sea", "airport",
+    "university", "college", "school", "hospital", "palace", "hall", "center", "centre", "museum", "stadium",
+    "station", "port", "tower", "building", "plaza", "hotel", "bridge"})
 # Titles that are also surnames, read as the surname right after a given name ("Tom King").
 TITLE_SURNAMES = frozenset({"king", "major", "prince", "bishop", "marshal", "judge", "general", "sheriff",
                             "chancellor", "pope", "dean", "mayor", "consul", "senator"})

@@ -33,7 +33,7 @@ class Discourse:
     delegation: ActorMention | None = None  # the last delegation whose state the text gave
 
 
-def _span(token: Token) -> tuple[int, int]:
+def token_span(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
 
@@ -125,9 +125,9 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
                 return named
     if subject.dep_ == "expl" or subject.lower_ == "it":
         return list(discourse.group)
-    start, end = _span(subject)
+    start, end = token_span(subject)
     found = [m for m in mentions.actors if m.country and m.start < end and start < m.end]
-    modifiers = [_span(c) for head in [subject, *subject.conjuncts] for c in head.children
+    modifiers = [token_span(c) for head in [subject, *subject.conjuncts] for c in head.children
                  if c.i > head.i and (c.dep_ in ("prep", "relcl", "acl")
                                       or (c.dep_ == "appos" and head.ent_type_ == "PERSON"))]
     core = [m for m in found if not any(s <= m.start and m.end <= e for s, e in modifiers)]
@@ -172,9 +172,9 @@ CLAUSE_DEPS = ("advcl", "relcl", "acl", "npadvmod", "parataxis")
 def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | None) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if subject is not None:
-        ranges.append(_span(subject))
+        ranges.append(token_span(subject))
     # side clauses ("since Tirana split with Moscow") are not the event's own participants
-    ranges.extend(_span(c) for c in trigger.anchor.children
+    ranges.extend(token_span(c) for c in trigger.anchor.children
                   if c.dep_ in CLAUSE_DEPS and c.i != trigger.token.i)
     for other in others:
         if other is trigger or other.anchor.i == trigger.anchor.i:
@@ -182,7 +182,7 @@ def _excluded_ranges(trigger: Trigger, others: list[Trigger], subject: Token | N
         if other.anchor.is_ancestor(trigger.anchor) or other.anchor.i == trigger.token.i:
             continue
         if trigger.anchor.is_ancestor(other.anchor) or trigger.token.is_ancestor(other.anchor):
-            ranges.append(_span(other.anchor))
+            ranges.append(token_span(other.anchor))
     return ranges
 
 
@@ -190,12 +190,12 @@ def object_mentions(trigger: Trigger, others: list[Trigger], subject: Token | No
                     mentions: Mentions) -> list[ActorMention]:
     """Mentions in the anchor's clause outside its subject and outside nested events."""
     anchor = trigger.anchor
-    start, end = _span(anchor)
+    start, end = token_span(anchor)
     if trigger.token.i != anchor.i:
-        t_start, t_end = _span(trigger.token)
+        t_start, t_end = token_span(trigger.token)
         start, end = min(start, t_start), max(end, t_end)
     excluded = _excluded_ranges(trigger, others, subject)
-    subject_range = [_span(subject)] if subject is not None else []
+    subject_range = [token_span(subject)] if subject is not None else []
     for ranges in (excluded, subject_range):
         out = []
         for m in mentions.actors_in(start, end):
@@ -214,7 +214,7 @@ def passive_subject(m: ActorMention, anchor: Token) -> bool:
     has_agent = any(c.dep_ == "agent" for c in anchor.children)
     for c in anchor.children:
         if c.dep_ == "nsubjpass" and has_agent:
-            start, end = _span(c)
+            start, end = token_span(c)
             if start <= m.start and m.end <= end:
                 return True
     return False

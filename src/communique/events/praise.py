@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
-from communique.events.participants import countries_of, phrase_core, unique
+from communique.events.participants import countries_of, phrase_core, token_span, unique
 from communique.events.records import Draft, SentenceContext, date_for, finish, make_event
 from communique.events.triggers import Trigger
 
@@ -21,10 +21,6 @@ PRAISE_LEMMAS = frozenset({"thank", "commend", "praise", "applaud", "laud", "sal
 # what one side gives the praising side when nothing else is named ("thanked X for their support")
 GIVEN_TYPES = ("SUPPORT", "AID", "COOPERATE")
 TARGET_PREPS = ("for", "to", "of", "with", "toward", "towards")
-
-
-def _span(token: Token) -> tuple[int, int]:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _praised(trigger: Trigger) -> Token | None:
@@ -59,7 +55,7 @@ def praised_acts(trigger: Trigger, praisers: list[ActorMention], ctx: SentenceCo
     praised = _praised(trigger)
     if praised is None:
         return []
-    start, end = _span(praised)
+    start, end = token_span(praised)
     doers = unique([m for m in mentions.actors_in(start, end) if m.country])
     if not doers:
         return []

@@ -37,7 +37,7 @@ PLACE_NOUNS = GEOGRAPHIC_NOUNS | frozenset({
 TITLE_SURNAMES = frozenset({"king", "major", "prince", "bishop", "marshal", "judge", "general", "sheriff",
                             "chancellor", "pope", "dean", "mayor", "consul", "senator"})
 _BODY_TAILS = frozenset({"faction", "party", "bloc", "caucus", "group", "fraction", "delegation"})
-_NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e", "h.e."})
+_NAME_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "h.e."})
 TITLE_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "the", ",", "&", "/"})
 COUNTRY_KINDS = ("state", "demonym", "capital")
 
@@ -149,8 +149,8 @@ class TitleReader:
                     else:
                         state = piece.first("state", "demonym").ref
                 elif "org" in kinds or "head" in kinds or "title" in kinds:
-                    after_state = state is not None and self.piece_ending(t) is not None and \
-                        self.piece_ending(t).first("state", "demonym") is not None
+                    ending = self.piece_ending(t) if state is not None else None
+                    after_state = ending is not None and ending.first("state", "demonym") is not None
                     if ("title" not in kinds and tokens[t - 1].norm not in {"of", "the", "for", "to"}
                             and not after_state and run_start is None):
                         # (a body after "of the Federal": "Director of the Federal Security Service")
@@ -382,7 +382,7 @@ def is_domestic_title(title: str) -> bool:
     return any(word in low for word in _DOMESTIC) and not any(word in low for word in _NOT_DOMESTIC)
 
 
-_LEGISLATIVE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "congresswoman": "congresswoman",
+_LEGISLATIVE_ABBREVIATIONS = {"sen": "senator", "rep": "representative",
                               "senators": "senator", "representatives": "representative",
                               "congressmen": "congressman", "congresswomen": "congresswoman",
                               "members of congress": "member of congress"}

@@ -9,10 +9,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from communique.events.mentions import ActorMention, Mentions
-from communique.events.participants import Discourse, phrase_core
+from communique.events.participants import LEADING_VERBS, Discourse, phrase_core
 
 DELEGATION_NOUNS = frozenset({"delegation"})
-LEADING_VERBS = frozenset({"lead", "head"})
 POINTING_DETERMINERS = frozenset({"the", "this", "that"})
 
 

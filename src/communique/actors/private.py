@@ -56,6 +56,9 @@ _MEMBERS = re.compile(r"\b((?i:senators|congressmen|congresswomen|members of con
 _KIN = re.compile(r"\b(?:his|her|their) (?:brother|sister|wife|husband|son|daughter|father|mother|"
                   r"cousin|nephew|niece|uncle|aunt|spouse|partner)\b[^.;:!?\n]*$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_BLANK = re.compile(r"\s*")
+_SINGULAR_TITLES = {"senators": "Senator", "representatives": "Representative", "congressmen": "Congressman",
+                    "congresswomen": "Congresswoman"}
 
 
 def _clean_appositive(gap: str) -> bool:
@@ -142,8 +145,8 @@ def fill_legislators(entities: list[Entity], text: str, home: str | None = None)
             continue
         title = members.group(1)
         allowed = legislative_countries(title) or frozenset()
-        before = [c for s, e, c in states if e <= members.start() and
-                  re.fullmatch(r"\s*", text[e:members.start()])]
+        at = members.start()
+        before = [c for _, e, c in states if e <= at and _BLANK.fullmatch(text, e, at)]
         country = before[0] if before and before[0] in allowed else _nearest_body(bodies, start, allowed)
         if country is None and home in allowed:
             country = home
@@ -156,8 +159,7 @@ def fill_legislators(entities: list[Entity], text: str, home: str | None = None)
                 break
             listed.append(nxt)
             last = nxt_end
-        singular = {"senators": "Senator", "representatives": "Representative", "congressmen": "Congressman",
-                    "congresswomen": "Congresswoman"}.get(title.lower(), "Member of Congress")
+        singular = _SINGULAR_TITLES.get(title.lower(), "Member of Congress")
         for member in listed:
             if member.title is None and member.sector is None:
                 member.title, member.sector = singular, "LEG"

@@ -8,7 +8,14 @@ from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
-from communique.events.participants import Discourse, countries_of, resolve_subject, subject_of, unique
+from communique.events.participants import (
+    Discourse,
+    countries_of,
+    release_voice,
+    resolve_subject,
+    subject_of,
+    unique,
+)
 from communique.events.records import Draft, SentenceContext, date_for, finish, make_event
 from communique.events.triggers import Trigger
 
@@ -69,12 +76,8 @@ def charge_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, di
     reporter = _reporter(clause)
     if reporter is not None:
         accusers = unique(resolve_subject(subject_of(reporter)[0], mentions, discourse, lex))
-    elif discourse.last_person is not None:
-        accusers = [discourse.last_person]
-    elif discourse.home_country:
-        accusers = [ActorMention(clause.idx, clause.idx, "", discourse.home_country, "GOV", None, "state")]
     else:
-        accusers = []
+        accusers = release_voice(clause, discourse)
     accused = [m for m in accused if m.country not in countries_of(accusers)]
     if not accusers or not accused:
         return []

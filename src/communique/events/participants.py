@@ -166,6 +166,16 @@ def resolve_subject(subject: Token | None, mentions: Mentions, discourse: Discou
     return []
 
 
+def release_voice(token: Token, discourse: Discourse) -> list[ActorMention]:
+    """Who speaks an unreported statement at `token`: the last official named, else the publisher's
+    state; [] when the article gives neither."""
+    if discourse.last_person is not None:
+        return [discourse.last_person]
+    if discourse.home_country:
+        return [ActorMention(token.idx, token.idx, "", discourse.home_country, "GOV", None, "state")]
+    return []
+
+
 CLAUSE_DEPS = ("advcl", "relcl", "acl", "npadvmod", "parataxis")
 
 

@@ -12,7 +12,14 @@ from spacy.tokens import Token
 from communique.document import Event
 from communique.events.lexicon import Lexicon
 from communique.events.mentions import ActorMention, Mentions
-from communique.events.participants import Discourse, countries_of, resolve_subject, subject_of, unique
+from communique.events.participants import (
+    Discourse,
+    countries_of,
+    release_voice,
+    resolve_subject,
+    subject_of,
+    unique,
+)
 from communique.events.records import Draft, SentenceContext, date_for, finish, make_event
 from communique.events.triggers import Trigger
 from communique.events.when_where import document_date
@@ -65,9 +72,7 @@ def demand_drafts(trigger: Trigger, ctx: SentenceContext, mentions: Mentions, di
                    lex: Lexicon) -> list[Draft]:
     clause = trigger.demand_of
     if clause.i == trigger.anchor.i:  # unreported: the last official named speaks, else the publisher
-        asker = [discourse.last_person] if discourse.last_person is not None else \
-            [ActorMention(clause.idx, clause.idx, "", discourse.home_country, "GOV", None, "state")] \
-            if discourse.home_country else []
+        asker = release_voice(clause, discourse)
     else:
         asker = unique(resolve_subject(subject_of(trigger.anchor)[0], mentions, discourse, lex))
     asked_subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))

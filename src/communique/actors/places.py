@@ -107,7 +107,8 @@ _REGION_TYPES = re.compile(r"province|state|governorate|prefecture|autonomous|la
                            r"territory|department|division|emirate|county|country|nation", re.I)
 _NOT_ENGLISH_FORMS = re.compile(r"oblast|oblysy|respublika|kray|okrug|viloyat|\bmunicipality\b", re.I)
 _REGION_SUFFIXES = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Province|Governorate|Region|State|Prefecture)$")
-_ARTICLE = re.compile(r"^(?:Al|Ar|As|An|Ad|Az|Ash|Aş|Aḑ|At|Ad) (?=\S{3,})")
+# applied to ASCII-folded names ("Aş Şafā" is "As Safa" by then)
+_ARTICLE = re.compile(r"^(?:Al|Ar|As|An|Ad|Az|Ash|At) (?=\S{3,})")
 # A first-level division is ranked like a town of this size: above towns of its name, below cities.
 REGION_RANK_POPULATION = 250_000
 

@@ -60,6 +60,12 @@ def test_vacancy_in_a_nominations_list_is_no_resignation(extract) -> None:
     assert document.events == []
 
 
+def test_vice_as_a_title_is_no_nominations_list(extract, countries) -> None:
+    document = extract("China's Vice Premier, Liu He, met with US Treasury Secretary Janet Yellen.",
+                       "2022-04-14")
+    assert [(e.type, countries(e)) for e in document.events] == [("CONSULT", {"CHN", "USA"})]
+
+
 def test_meeting_after_a_fronted_phrase_keeps_its_subject(extract, countries) -> None:
     # the parser makes the subject an apposition of the opening phrase's last noun
     document = extract(

@@ -137,11 +137,12 @@ ENDORSING_VERBS = frozenset({"support", "endorse", "back"})
 
 def _vacancy_note(token: Token) -> bool:
     """'to be Ambassador ..., vice Jane Doe, resigned': a nominations list names whose seat is
-    filled, not an act."""
+    filled, not an act. The list writes 'vice' in lower case; 'Vice Premier', 'Vice President' are titles
+    ("China's Vice Premier, Liu He, met ...")."""
     doc = token.doc
     if token.i == 0 or doc[token.i - 1].text != ",":
         return False
-    return any(t.lower_ == "vice" for t in doc[max(0, token.i - 7):token.i - 1])
+    return any(t.text == "vice" for t in doc[max(0, token.i - 7):token.i - 1])
 
 
 def _welcomes_a_visitor(token: Token) -> bool:

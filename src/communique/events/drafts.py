@@ -50,7 +50,7 @@ from communique.events.records import (
 )
 from communique.events.status import _own_status, event_status
 from communique.events.triggers import Trigger
-from communique.events.when_where import SETTLEMENT_NOUNS, location_of, timex_date
+from communique.events.when_where import location_of, settlement_head, timex_date
 
 MATERIAL_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "CONCEDE", "AID",
                   "THREATEN")
@@ -507,9 +507,7 @@ def _object_of(trigger: Trigger, place: PlaceMention, ctx: SentenceContext) -> b
     span = ctx.sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
-        root = root.head.head
+    root = settlement_head(span.root)
     return root.dep_ == "dobj" and root.head.i == trigger.token.i
 
 

@@ -71,6 +71,14 @@ def attach_timexes(doc: Doc, timexes: list[Timex], stops: set[int]) -> dict[int,
     return out
 
 
+def settlement_head(root: Token) -> Token:
+    """The word that stands for a place in its clause: "city" for "the city of Sumy", else the
+    place's own word."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return root.head.head
+    return root
+
+
 def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, list[PlaceMention]]:
     """Places after 'in', 'at' or 'to', grouped by the trigger or anchor that governs them."""
     out: dict[int, list[PlaceMention]] = {}
@@ -85,9 +93,8 @@ def attach_places(doc: Doc, mentions: Mentions, stops: set[int]) -> dict[int, li
         if misparsed and root.head.i in stops and root.ent_type_ == "DATE":
             out.setdefault(root.head.i, []).append(place)
             continue
+        root = settlement_head(root)
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS:
-            root, prep = prep.head, prep.head.head
         coordinated = root.dep_ == "conj"
         while root.dep_ == "conj" and prep.head.i != prep.i and prep.dep_ in ("pobj", "conj", "dobj"):
             root, prep = prep, prep.head
